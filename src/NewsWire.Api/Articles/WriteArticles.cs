@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsWire.Api.Data;
+using NewsWire.Api.Infrastructure;
+
+namespace NewsWire.Api.Articles;
+
+public static class WriteArticles
+{
+    public static async Task<Results<Created<ArticleDetail>, Ok<ArticleDetail>, Results<ValidationProblem, ProblemHttpResult>>> CreateArticle(
+        [AsParameters] WireCopyMetadata metadata,
+        HttpRequest request,
+        ArticleRequestReader reader,
+        ArticleStore store,
+        CancellationToken cancellationToken)
+    {
+        var (draft, problem) = await reader.ReadAsync(request, metadata, cancellationToken);
+        if (draft is null)
+        {
+            return problem!;
+        }
+
+        var (article, created) = await store.CreateAsync(draft, cancellationToken);
+        var detail = article.AsArticleDetail();
+        return created
+            ? TypedResults.Created($"/api/articles/{article.Id}", detail)
+            : TypedResults.Ok(detail);
+    }
+
+    public static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult, Results<ValidationProblem, ProblemHttpResult>>> ReplaceArticle(
+        string id,
+        [AsParameters] WireCopyMetadata metadata,
+        HttpRequest request,
+        ArticleRequestReader reader,
+        ArticleStore store,
+        NewsWireDb db,
+        CancellationToken cancellationToken)
+    {
+        var article = await db.FindAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+
+        var (draft, problem) = await reader.ReadAsync(request, metadata, cancellationToken);
+        if (draft is null)
+        {
+            return problem!;
+        }
+
+        var (updated, conflict) = await store.ReplaceAsync(article, draft, cancellationToken);
+        return updated is null
+            ? Problems.Status(StatusCodes.Status409Conflict, "The replacement duplicates another article.",
+                $"Article {conflict} already has this source, headline and body.")
+            : TypedResults.Ok(updated.AsArticleDetail());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(
+        string id, NewsWireDb db, CancellationToken cancellationToken)
+    {
+        var article = await db.FindAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+
+        db.Articles.Remove(article);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

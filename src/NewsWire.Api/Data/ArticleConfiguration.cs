@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NewsWire.Api.Data;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> article)
+    {
+        article.ToTable("Articles");
+        article.Property(a => a.Slug).HasMaxLength(ArticleLimits.Slug);
+        article.HasIndex(a => a.Slug).IsUnique();
+
+        // Filters compare without regard to case (source=tass finds TASS); NOCASE folds ASCII only.
+        article.Property(a => a.Source).HasMaxLength(ArticleLimits.Source).UseCollation("NOCASE");
+        article.Property(a => a.Place).HasMaxLength(ArticleLimits.Place).UseCollation("NOCASE");
+        article.Property(a => a.Lang).HasMaxLength(ArticleLimits.Lang).UseCollation("NOCASE");
+        article.Property(a => a.Headline).HasMaxLength(ArticleLimits.Headline);
+        article.Property(a => a.Lead).HasMaxLength(ArticleLimits.Lead);
+        article.Property(a => a.Dateline).HasMaxLength(ArticleLimits.Dateline);
+        article.Property(a => a.Section).HasMaxLength(ArticleLimits.Section);
+        article.Property(a => a.Url).HasMaxLength(ArticleLimits.Url);
+        article.Property(a => a.ExternalId).HasMaxLength(ArticleLimits.ExternalId);
+        article.Property(a => a.ContentHash).HasMaxLength(64);
+
+        // Listing order is (PublishedAt, Id) both ways; each filter gets the same order behind its own column
+        // so a filtered page is an index range scan, not a sort.
+        article.HasIndex(a => new { a.PublishedAt, a.Id });
+        article.HasIndex(a => new { a.Source, a.PublishedAt, a.Id });
+        article.HasIndex(a => new { a.Place, a.PublishedAt, a.Id });
+        article.HasIndex(a => new { a.Lang, a.PublishedAt, a.Id });
+        article.HasIndex(a => a.ContentHash).IsUnique();
+        article.HasIndex(a => a.ExternalId);
+        article.HasIndex(a => a.DuplicateOfId);
+
+        article.HasOne<Article>().WithMany().HasForeignKey(a => a.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);
+        article.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleTagConfiguration : IEntityTypeConfiguration<ArticleTag>
+{
+    public void Configure(EntityTypeBuilder<ArticleTag> tag)
+    {
+        tag.ToTable("ArticleTags");
+        tag.HasKey(t => new { t.ArticleId, t.Name });
+        tag.Property(t => t.Name).HasMaxLength(ArticleLimits.Tag).UseCollation("NOCASE");
+        tag.HasIndex(t => new { t.Name, t.ArticleId });
+    }
+}

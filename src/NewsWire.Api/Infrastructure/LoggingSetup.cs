@@ -1,0 +1,35 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace NewsWire.Api.Infrastructure;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// Serilog to the console: readable lines by default, one JSON object per event with
+    /// <c>NewsWire:LogFormat=json</c> for log shippers. The console is written from a background queue,
+    /// so a slow terminal never holds up a request. Levels come from the <c>Serilog</c> configuration section.
+    /// </summary>
+    public static WebApplicationBuilder AddNewsWireLogging(this WebApplicationBuilder builder)
+    {
+        var json = string.Equals(builder.Configuration["NewsWire:LogFormat"], "json", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+            logger.WriteTo.Async(sink =>
+            {
+                if (json)
+                {
+                    sink.Console(new RenderedCompactJsonFormatter());
+                }
+                else
+                {
+                    sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                }
+            });
+        });
+        return builder;
+    }
+}

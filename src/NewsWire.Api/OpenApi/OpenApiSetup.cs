@@ -1,0 +1,48 @@
+using Microsoft.OpenApi;
+using NewsWire.Api.Infrastructure;
+
+namespace NewsWire.Api.OpenApi;
+
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddNewsWireOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "NewsWire",
+                Version = "v1",
+                Description = """
+                    A self-hosted archive of wire news. Reads are public; writes need an API key in `X-Api-Key`
+                    (press **Authorize**). Errors are RFC 9457 problems (`application/problem+json`).
+                    """,
+            });
+            options.IncludeXmlComments(typeof(OpenApiSetup).Assembly);
+            options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyFilter.HeaderName,
+                Description = "A key from NewsWire:ApiKeys.",
+            });
+            options.OperationFilter<WriteOperationsNeedKey>();
+            options.OperationFilter<WireCopyExample>();
+        });
+        return services;
+    }
+
+    public static WebApplication MapNewsWireOpenApi(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.DocumentTitle = "NewsWire API";
+            ui.EnableTryItOutByDefault();
+            ui.DisplayRequestDuration();
+        });
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        return app;
+    }
+}

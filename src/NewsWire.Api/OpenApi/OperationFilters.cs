@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace NewsWire.Api.OpenApi;
+
+/// <summary>Marks POST, PUT and DELETE as needing the API key, so Swagger UI sends it once authorized.</summary>
+internal sealed class WriteOperationsNeedKey : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.HttpMethod is "POST" or "PUT" or "DELETE")
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("ApiKey", context.Document)] = [],
+            });
+        }
+    }
+}
+
+/// <summary>Gives the text/plain request body an example of real wire copy, so "Try it out" works as is.</summary>
+internal sealed class WireCopyExample : IOperationFilter
+{
+    public const string Example = """
+        All news
+
+        Kazakhstan raises grain export forecast
+
+        Good weather in the north lifted the harvest
+
+        ASTANA, November 29. /TASS/. Kazakhstan expects to export 9 million tonnes of grain this season, the agriculture ministry said on Monday.
+
+        "The harvest in the northern regions exceeded our expectations," the ministry said.
+
+        Markets
+
+        Wheat prices at the Aktau port fell by 3% over the week.
+        """;
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.RequestBody?.Content is { } content && content.TryGetValue("text/plain", out var text))
+        {
+            text.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Raw wire copy, UTF-8." };
+            text.Example = JsonValue.Create(Example);
+        }
+    }
+}

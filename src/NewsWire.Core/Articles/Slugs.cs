@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsWire.Core.Articles;
+
+/// <summary>
+/// URL slugs from headlines: lower-case ASCII words joined by hyphens. Diacritics are dropped (Zürich →
+/// zurich) and Cyrillic is transliterated, so a slug is readable and typeable in curl. A slug always holds
+/// a letter, so it can never be mistaken for a numeric id.
+/// </summary>
+public static class Slugs
+{
+    private static readonly Dictionary<char, string> Cyrillic = new()
+    {
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "e", ['ж'] = "zh",
+        ['з'] = "z", ['и'] = "i", ['й'] = "y", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o",
+        ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts",
+        ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch", ['ъ'] = "", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "yu",
+        ['я'] = "ya", ['і'] = "i", ['ї'] = "yi", ['є'] = "ye", ['ґ'] = "g", ['ў'] = "u",
+    };
+
+    public static string FromHeadline(string headline, int maxLength)
+    {
+        var builder = new StringBuilder();
+        var hyphen = false;
+        foreach (var c in headline.ToLowerInvariant().Normalize(NormalizationForm.FormD))
+        {
+            string? piece = c switch
+            {
+                >= 'a' and <= 'z' or >= '0' and <= '9' => c.ToString(),
+                _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark => "",
+                _ when Cyrillic.TryGetValue(c, out var latin) => latin,
+                '\'' or '’' => "", // Russia's → russias, not russia-s
+                _ => null,
+            };
+
+            if (piece is null)
+            {
+                hyphen = builder.Length > 0;
+                continue;
+            }
+
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+
+            if (hyphen)
+            {
+                builder.Append('-');
+                hyphen = false;
+            }
+
+            builder.Append(piece);
+        }
+
+        var slug = Truncate(builder.ToString(), maxLength);
+        return slug.Any(char.IsAsciiLetter) ? slug : Truncate($"article-{slug}".TrimEnd('-'), maxLength);
+    }
+
+    /// <summary>Cuts at a word boundary so a slug never ends in half a word.</summary>
+    private static string Truncate(string slug, int maxLength)
+    {
+        if (slug.Length <= maxLength)
+        {
+            return slug;
+        }
+
+        var cut = slug.LastIndexOf('-', maxLength);
+        return cut > 0 ? slug[..cut] : slug[..maxLength];
+    }
+}

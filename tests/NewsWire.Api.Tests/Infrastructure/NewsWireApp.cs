@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace NewsWire.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The service over real HTTP with its own SQLite file, migrated and seeded as on a first start.
+/// A file rather than :memory: because WAL, restarts and concurrent connections are part of what is tested.
+/// </summary>
+public sealed class NewsWireApp : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-key-123";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public NewsWireApp(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"newswire-test-{Guid.NewGuid():N}.db");
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:NewsWire"] = $"Data Source={DatabasePath}",
+            ["NewsWire:ApiKeys:0"] = ApiKey,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>A client that sends the configured API key.</summary>
+    public HttpClient CreateWriter()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
