@@ -3,6 +3,7 @@ using NewsWire.Api.Data;
 using NewsWire.Api.Health;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.OpenApi;
+using NewsWire.Api.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.Services.AddNewsWireHttp(builder.Configuration);
 builder.Services.AddNewsWireOpenApi();
 builder.Services.AddNewsWireHealth();
 builder.Services.AddArticles();
+builder.Services.AddSearch();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ app.UseNewsWireHttp();
 app.MapNewsWireOpenApi();
 app.MapNewsWireHealth();
 app.MapArticles();
+app.MapSearch();
 
 app.Run();
 

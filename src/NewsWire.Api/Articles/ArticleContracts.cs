@@ -47,8 +47,8 @@ public sealed record ArticleDetail : ArticleSummary
     public required string Body { get; init; }
     /// <summary>The body as the agency laid it out: runs of paragraphs under their sub-headings.</summary>
     public required IReadOnlyList<ArticleSectionDto> Sections { get; init; }
-    /// <summary>The article this one repeats, when it is a near-duplicate.</summary>
-    /// <example>null</example>
+    /// <summary>The article this one repeats, when it is a near-duplicate; null otherwise.</summary>
+    /// <example>17</example>
     public long? DuplicateOf { get; init; }
     /// <summary>The agency's own id for the story.</summary>
     /// <example>tass-822339</example>

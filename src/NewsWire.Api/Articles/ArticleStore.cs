@@ -49,7 +49,7 @@ public sealed class ArticleStore(NewsWireDb db, TimeProvider clock)
     }
 
     /// <summary>Replaces an article's content; the slug stays so links keep working. Null when the draft
-    /// is an exact duplicate of another article (returned as <paramref name="conflict"/>).</summary>
+    /// is an exact duplicate of another article, whose id is returned as the conflict.</summary>
     public async Task<(Article? Updated, long? Conflict)> ReplaceAsync(Article article, ArticleDraft draft, CancellationToken cancellationToken)
     {
         var hash = Hash(draft);

@@ -12,15 +12,6 @@ public sealed class Article
     public string? Dateline { get; set; }
     public string? Section { get; set; }
 
-    /// <summary>Paragraphs separated by a blank line; sub-headings are not in it (see <see cref="SectionLayout"/>).</summary>
-    public required string Body { get; set; }
-
-    /// <summary>
-    /// Where the sub-headings stand between the body's paragraphs, as JSON
-    /// (<c>[{"heading":null,"paragraphs":3},…]</c>). Storing only the layout keeps each body stored once.
-    /// </summary>
-    public required string SectionLayout { get; set; }
-
     public DateTime PublishedAt { get; set; }
     public required string Lang { get; set; }
     public string? Url { get; set; }
@@ -33,6 +24,19 @@ public sealed class Article
     public long? DuplicateOfId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Where the sub-headings stand between the body's paragraphs, as JSON
+    /// (<c>[{"heading":null,"paragraphs":3},…]</c>). Storing only the layout keeps each body stored once.
+    /// </summary>
+    public required string SectionLayout { get; set; }
+
+    /// <summary>
+    /// Paragraphs separated by a blank line; sub-headings are not in it (see <see cref="SectionLayout"/>).
+    /// Declared last so it is the last column: SQLite then reads the short columns of a row without
+    /// walking the body's overflow pages, which keeps listings and search hits from reading bodies.
+    /// </summary>
+    public required string Body { get; set; }
 
     public List<ArticleTag> Tags { get; set; } = [];
 }

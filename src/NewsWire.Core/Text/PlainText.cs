@@ -6,6 +6,10 @@ namespace NewsWire.Core.Text;
 /// <summary>Whitespace and paragraph rules shared by every way text enters NewsWire.</summary>
 public static class PlainText
 {
+    /// <summary>Private-use characters that mark matches in FTS5 highlights before HTML escaping.</summary>
+    public const char HighlightOpen = '\uE000';
+    public const char HighlightClose = '\uE001';
+
     /// <summary>
     /// One line of text as stored: every Unicode space (no-break, thin, ideographic…) and tab becomes a plain
     /// space, runs collapse to one, ends are trimmed. Typographic quotes and dashes are kept as written.
@@ -22,9 +26,11 @@ public static class PlainText
                 continue;
             }
 
-            if (c == '\uFEFF' || c == '\u200B')
+            if (c is '\uFEFF' or '\u200B' or HighlightOpen or HighlightClose)
             {
-                continue; // byte-order marks and zero-width spaces carry nothing
+                // Byte-order marks and zero-width spaces carry nothing; the two private-use characters are
+                // search's highlight sentinels and must never occur in stored text.
+                continue;
             }
 
             if (pendingSpace)

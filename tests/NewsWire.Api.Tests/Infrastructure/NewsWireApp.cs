@@ -13,9 +13,12 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
     public const string ApiKey = "test-key-123";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _keepDatabase;
 
+    /// <param name="databasePath">A file to use (and keep) instead of a fresh temporary one.</param>
     public NewsWireApp(string? databasePath = null, IDictionary<string, string?>? settings = null)
     {
+        _keepDatabase = databasePath is not null;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"newswire-test-{Guid.NewGuid():N}.db");
         _settings = new Dictionary<string, string?>
         {
@@ -52,11 +55,19 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (!_keepDatabase)
         {
-            File.Delete(DatabasePath + suffix);
+            DeleteDatabase(DatabasePath);
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
     }
 }

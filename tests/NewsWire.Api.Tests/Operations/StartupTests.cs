@@ -11,19 +11,23 @@ public sealed class StartupTests
     public async Task AnExistingDatabaseIsNeverReseeded()
     {
         var path = Path.Combine(Path.GetTempPath(), $"newswire-restart-{Guid.NewGuid():N}.db");
-        await using (var first = new NewsWireApp(path))
+        try
         {
-            (await first.CreateWriter().DeleteAsync("/api/articles/1")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-            await first.CreateWriter().CreateAsync(Stories.Input("Kept across restarts"));
-            // Keep the file: the second app reuses it and deletes it at the end.
-            File.Copy(path, path + ".keep");
+            await using (var first = new NewsWireApp(path))
+            {
+                (await first.CreateWriter().DeleteAsync("/api/articles/1")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+                await first.CreateWriter().CreateAsync(Stories.Input("Kept across restarts"));
+            }
+
+            await using var second = new NewsWireApp(path);
+            var page = await second.CreateClient().GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json);
+
+            page!.Items.Select(i => i.Headline).Should().Equal("Kept across restarts");
         }
-
-        File.Move(path + ".keep", path);
-        await using var second = new NewsWireApp(path);
-        var page = await second.CreateClient().GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json);
-
-        page!.Items.Select(i => i.Headline).Should().Equal("Kept across restarts");
+        finally
+        {
+            NewsWireApp.DeleteDatabase(path);
+        }
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsWire.Api.Infrastructure;
+
+namespace NewsWire.Api.Search;
+
+public static class SearchApi
+{
+    public static IServiceCollection AddSearch(this IServiceCollection services) =>
+        services.AddScoped<IArticleSearch, SqliteArticleSearch>();
+
+    public static RouteHandlerBuilder MapSearch(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/search", SearchArticles)
+            .WithTags("Search")
+            .WithName(nameof(SearchArticles))
+            .WithSummary("Full-text search with ranking, highlights and facets")
+            .WithDescription("""
+                `q` (1..500 characters), web-search style:
+
+                | you type | finds |
+                |---|---|
+                | `refugees europe` | both words (words are ANDed) |
+                | `"Islamic State"` | the exact phrase |
+                | `Assad OR Putin` | either word |
+                | `SCO -Damascus` | SCO, but not articles that mention Damascus |
+                | `recruit*` | words starting with recruit |
+                | `headline:refugee` | the word in the headline (also `lead:`, `body:`, `place:`) |
+
+                Matching ignores case and diacritics (`zurich` finds Zürich), stems English words (`refugee`
+                finds refugees) and works for Cyrillic (`беженц*`). Every listing filter combines with `q`.
+                `sort=relevance|newest|oldest`; relevance is BM25 with the headline weighted above the lead
+                and the lead above the body. `limit` 1..100, `offset` 0..10000. `facets=source,tag,place,month`
+                adds counts over the whole match set. Highlights are HTML: matched words in `<mark>`, everything
+                else escaped.
+                """)
+            .RejectUnknownQueryParameters();
+
+    public static async Task<Results<Ok<SearchResults>, ValidationProblem>> SearchArticles(
+        [AsParameters] SearchParameters parameters, IArticleSearch search, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var request = parameters.ToRequest(errors);
+        if (request is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var page = await search.SearchAsync(request, cancellationToken);
+        return TypedResults.Ok(new SearchResults
+        {
+            Query = parameters.Q!,
+            Total = page.Total,
+            Items = page.Items,
+            Facets = page.Facets,
+        });
+    }
+}

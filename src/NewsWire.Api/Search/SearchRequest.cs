@@ -1,0 +1,43 @@
+using NewsWire.Api.Articles;
+using NewsWire.Core.Search;
+
+namespace NewsWire.Api.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+public enum Facet
+{
+    Source,
+    Tag,
+    Place,
+    Month,
+}
+
+/// <summary>A checked search: the parsed query, the listing filters, and how to page and count.</summary>
+public sealed record SearchRequest(
+    SearchQuery Query,
+    ArticleFilter Filter,
+    SearchSort Sort,
+    int Limit,
+    int Offset,
+    IReadOnlySet<Facet> Facets);
+
+/// <summary>What a search index answers; the handler adds the query text.</summary>
+public sealed record SearchPage(
+    int Total,
+    IReadOnlyList<SearchHit> Items,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets);
+
+/// <summary>
+/// Full-text search over the article store. SQLite answers with FTS5 (<see cref="SqliteArticleSearch"/>);
+/// a PostgreSQL implementation would answer the same request with tsvector/tsquery.
+/// </summary>
+public interface IArticleSearch
+{
+    Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
+}

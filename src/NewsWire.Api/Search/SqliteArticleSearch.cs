@@ -1,0 +1,156 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsWire.Api.Data;
+using NewsWire.Core.Search;
+using NewsWire.Core.Text;
+
+namespace NewsWire.Api.Search;
+
+/// <summary>
+/// Search on SQLite FTS5 (<c>ArticleSearch</c>, an external-content index over Articles; see the
+/// AddFullTextSearch migration). The user's query reaches MATCH only as the typed query rendered with every
+/// term quoted, and only as a bound parameter. One command answers the count and the page of hits; facets,
+/// when asked for, take a second.
+/// </summary>
+internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
+{
+    private const int SnippetTokens = 24;
+    private const int FacetValues = 20;
+    private const char TagSeparator = '\u001F';
+
+    public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var match = Fts5Renderer.Render(request.Query);
+            var (total, hits) = await HitsAsync(connection, match, request, cancellationToken);
+            var facets = request.Facets.Count == 0 ? null : await FacetsAsync(connection, match, request, cancellationToken);
+            return new SearchPage(total, hits, facets);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<(int Total, List<SearchHit> Hits)> HitsAsync(
+        SqliteConnection connection, string match, SearchRequest request, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var filters = SqliteFilterSql.Where(request.Filter, command);
+        var (pageOrder, outerOrder) = request.Sort switch
+        {
+            // FTS5 consumes ORDER BY rank itself (the weights are the index's persistent rank setting),
+            // so the first stage never sorts and stops after offset + limit rows.
+            SearchSort.Relevance => ("s.rank", "page.Rank"),
+            SearchSort.Newest => ("a.PublishedAt DESC, a.Id DESC", "a.PublishedAt DESC, a.Id DESC"),
+            _ => ("a.PublishedAt, a.Id", "a.PublishedAt, a.Id"),
+        };
+
+        // Stage one picks the page by id; stage two reads short columns, highlights and snippets for those
+        // rows only, so a page never reads the body of an article it does not show.
+        command.CommandText = $"""
+            SELECT count(*) FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+            WHERE ArticleSearch MATCH $match{filters};
+
+            WITH page AS (
+                SELECT s.rowid AS Id, s.rank AS Rank
+                FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+                WHERE ArticleSearch MATCH $match{filters}
+                ORDER BY {pageOrder}
+                LIMIT $limit OFFSET $offset)
+            SELECT a.Id, a.Slug, a.Source, a.Headline, a.Lead, a.Place, a.PublishedAt, a.Lang, a.WordCount, a.Url,
+                   page.Rank,
+                   highlight(ArticleSearch, 0, $open, $close),
+                   snippet(ArticleSearch, 2, $open, $close, '…', {SnippetTokens}),
+                   (SELECT group_concat(t.Name, char(31)) FROM ArticleTags t WHERE t.ArticleId = a.Id)
+            FROM page
+            JOIN ArticleSearch s ON s.rowid = page.Id
+            JOIN Articles a ON a.Id = page.Id
+            WHERE ArticleSearch MATCH $match
+            ORDER BY {outerOrder};
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", request.Limit);
+        command.Parameters.AddWithValue("$offset", request.Offset);
+        command.Parameters.AddWithValue("$open", PlainText.HighlightOpen.ToString());
+        command.Parameters.AddWithValue("$close", PlainText.HighlightClose.ToString());
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt32(0);
+        await reader.NextResultAsync(cancellationToken);
+
+        var hits = new List<SearchHit>(request.Limit);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(ReadHit(reader));
+        }
+
+        return (total, hits);
+    }
+
+    private static SearchHit ReadHit(DbDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Slug = reader.GetString(1),
+        Source = reader.IsDBNull(2) ? null : reader.GetString(2),
+        Headline = reader.GetString(3),
+        Lead = reader.IsDBNull(4) ? null : reader.GetString(4),
+        Place = reader.IsDBNull(5) ? null : reader.GetString(5),
+        PublishedAt = DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
+        Lang = reader.GetString(7),
+        WordCount = reader.GetInt32(8),
+        Url = reader.IsDBNull(9) ? null : reader.GetString(9),
+        // FTS5's bm25 is lower-is-better; the API's score is higher-is-better.
+        Score = Math.Round(-reader.GetDouble(10), 4),
+        Highlights = new SearchHighlights
+        {
+            Headline = Highlights.ToHtml(reader.GetString(11), PlainText.HighlightOpen, PlainText.HighlightClose),
+            Snippet = Highlights.ToHtml(reader.IsDBNull(12) ? "" : reader.GetString(12), PlainText.HighlightOpen, PlainText.HighlightClose),
+        },
+        Tags = reader.IsDBNull(13) ? [] : reader.GetString(13).Split(TagSeparator).Order(StringComparer.OrdinalIgnoreCase).ToList(),
+    };
+
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(
+        SqliteConnection connection, string match, SearchRequest request, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var filters = SqliteFilterSql.Where(request.Filter, command);
+        var arms = request.Facets.Select(facet => facet switch
+        {
+            Facet.Source => Arm("source", "a.Source", "Articles a ON a.Id = m.Id", "a.Source IS NOT NULL"),
+            Facet.Place => Arm("place", "a.Place", "Articles a ON a.Id = m.Id", "a.Place IS NOT NULL"),
+            Facet.Tag => Arm("tag", "t.Name", "ArticleTags t ON t.ArticleId = m.Id", "1"),
+            _ => Arm("month", "substr(a.PublishedAt, 1, 7)", "Articles a ON a.Id = m.Id", "1"),
+        });
+
+        // The match set is computed once (MATERIALIZED) and counted by each facet; values that differ only
+        // in case count together, under the spelling seen first.
+        command.CommandText = $"""
+            WITH m AS MATERIALIZED (
+                SELECT s.rowid AS Id FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+                WHERE ArticleSearch MATCH $match{filters})
+            {string.Join("\nUNION ALL\n", arms)};
+            """;
+        command.Parameters.AddWithValue("$match", match);
+
+        var facets = request.Facets.ToDictionary(f => f.ToString().ToLowerInvariant(), _ => new List<FacetValue>());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            facets[reader.GetString(0)].Add(new FacetValue { Value = reader.GetString(1), Count = reader.GetInt32(2) });
+        }
+
+        return facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value);
+    }
+
+    private static string Arm(string name, string value, string join, string condition) => $"""
+        SELECT * FROM (
+            SELECT '{name}', min({value}), count(*) AS n FROM m JOIN {join}
+            WHERE {condition} GROUP BY {value} COLLATE NOCASE ORDER BY n DESC, 2 LIMIT {FacetValues})
+        """;
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using NewsWire.Api.Articles;
+
+namespace NewsWire.Api.Search;
+
+/// <summary>
+/// The listing filters as SQL over the <c>Articles a</c> alias, for the hand-written FTS5 statements.
+/// Same semantics as <see cref="ArticleFilter.ApplyTo"/>: values bound as parameters, repeated values OR,
+/// different filters AND, and the columns' NOCASE collation makes the comparisons case-insensitive.
+/// </summary>
+internal static class SqliteFilterSql
+{
+    /// <summary>EF Core's SQLite text form of a DateTime: comparing to it in SQL compares instants.</summary>
+    public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    public static string Where(ArticleFilter filter, SqliteCommand command)
+    {
+        var sql = new StringBuilder();
+        In(sql, command, "a.Source", "source", filter.Sources);
+        In(sql, command, "a.Place", "place", filter.Places);
+        In(sql, command, "a.Lang", "lang", filter.Langs);
+        if (filter.Tags.Count > 0)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM ArticleTags t WHERE t.ArticleId = a.Id AND ");
+            In(sql, command, "t.Name", "tag", filter.Tags, prefix: "");
+            sql.Append(')');
+        }
+
+        if (filter.From is { } from)
+        {
+            sql.Append(" AND a.PublishedAt >= $from");
+            command.Parameters.AddWithValue("$from", FormatTime(from));
+        }
+
+        if (filter.ToExclusive is { } to)
+        {
+            sql.Append(" AND a.PublishedAt < $to");
+            command.Parameters.AddWithValue("$to", FormatTime(to));
+        }
+
+        return sql.ToString();
+    }
+
+    private static void In(StringBuilder sql, SqliteCommand command, string column, string name,
+        IReadOnlyList<string> values, string prefix = " AND ")
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        sql.Append(prefix).Append(column).Append(" IN (");
+        for (var i = 0; i < values.Count; i++)
+        {
+            var parameter = $"${name}{i}";
+            sql.Append(i == 0 ? "" : ", ").Append(parameter);
+            command.Parameters.AddWithValue(parameter, values[i]);
+        }
+
+        sql.Append(')');
+    }
+}
