@@ -16,6 +16,7 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
     private readonly bool _keepDatabase;
 
     /// <param name="databasePath">A file to use (and keep) instead of a fresh temporary one.</param>
+    /// <param name="settings">Configuration that overrides the defaults below.</param>
     public NewsWireApp(string? databasePath = null, IDictionary<string, string?>? settings = null)
     {
         _keepDatabase = databasePath is not null;

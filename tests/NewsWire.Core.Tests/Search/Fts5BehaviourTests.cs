@@ -124,7 +124,8 @@ public sealed class Fts5BehaviourTests(NewsIndex index) : IClassFixture<NewsInde
     public void AnAbbreviationAndAContractionMatchAsAdjacentTokens()
     {
         index.Search("U.S.").Should().Equal(NewsIndex.Envoy);
-        index.Search("US").Should().BeEmpty("US is one token, us; U.S. is two, u and s");
+        index.Search("US").Should().NotContain(NewsIndex.Envoy, "US is one token, us; U.S. is two, u and s")
+            .And.Contain(NewsIndex.Tass, "Porter stems \"used\" to \"us\"");
         index.Search("don't").Should().Equal(NewsIndex.Envoy);
         index.Search("don\u2019t").Should().Equal(NewsIndex.Envoy);
     }
@@ -141,7 +142,7 @@ public sealed class Fts5BehaviourTests(NewsIndex index) : IClassFixture<NewsInde
     public void ManyExclusionsGoUnderOneNot()
     {
         // FTS5 does not flatten a NOT chain and rejects trees deeper than 256; one NOT over an OR stays flat.
-        var q = "SCO" + string.Concat(Enumerable.Repeat(" -x", 166));
+        var q = "SCO" + string.Concat(Enumerable.Repeat(" -x", 165));
         var expression = Fts5Renderer.Render(SearchQueryParser.Parse(q).Query!);
 
         q.Length.Should().BeLessThanOrEqualTo(SearchQueryParser.MaxLength);
