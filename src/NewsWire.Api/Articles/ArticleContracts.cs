@@ -38,24 +38,32 @@ public sealed record ArticleDetail : ArticleSummary
 {
     /// <summary>The dateline as written.</summary>
     /// <example>TASHKENT, September 18. /TASS/.</example>
+    [JsonPropertyOrder(100)]
     public string? Dateline { get; init; }
     /// <summary>The agency's section breadcrumb.</summary>
     /// <example>All news</example>
+    [JsonPropertyOrder(101)]
     public string? Section { get; init; }
     /// <summary>The full text without dateline and sub-headings, paragraphs separated by a blank line.</summary>
     /// <example>The Islamic State (IS) terrorist organization takes advantage of the situation with refugees…</example>
+    [JsonPropertyOrder(102)]
     public required string Body { get; init; }
     /// <summary>The body as the agency laid it out: runs of paragraphs under their sub-headings.</summary>
+    [JsonPropertyOrder(103)]
     public required IReadOnlyList<ArticleSectionDto> Sections { get; init; }
     /// <summary>The article this one repeats, when it is a near-duplicate; null otherwise.</summary>
     /// <example>17</example>
+    [JsonPropertyOrder(104)]
     public long? DuplicateOf { get; init; }
     /// <summary>The agency's own id for the story.</summary>
     /// <example>tass-822339</example>
+    [JsonPropertyOrder(105)]
     public string? ExternalId { get; init; }
     /// <example>2026-11-29T10:00:00Z</example>
+    [JsonPropertyOrder(106)]
     public required DateTime CreatedAt { get; init; }
     /// <example>2026-11-29T10:00:00Z</example>
+    [JsonPropertyOrder(107)]
     public required DateTime UpdatedAt { get; init; }
 }
 

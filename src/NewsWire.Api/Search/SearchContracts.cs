@@ -23,7 +23,9 @@ public sealed record SearchHit : ArticleSummary
 {
     /// <summary>Relevance (BM25, headline weighted above lead above body); higher is better.</summary>
     /// <example>12.7</example>
+    [JsonPropertyOrder(100)]
     public required double Score { get; init; }
+    [JsonPropertyOrder(101)]
     public required SearchHighlights Highlights { get; init; }
 }
 

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsWire.Api.Data;
 using NewsWire.Core.Search;
-using NewsWire.Core.Text;
 
 namespace NewsWire.Api.Search;
 
@@ -76,8 +75,8 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$limit", request.Limit);
         command.Parameters.AddWithValue("$offset", request.Offset);
-        command.Parameters.AddWithValue("$open", PlainText.HighlightOpen.ToString());
-        command.Parameters.AddWithValue("$close", PlainText.HighlightClose.ToString());
+        command.Parameters.AddWithValue("$open", Highlights.OpenSentinel.ToString());
+        command.Parameters.AddWithValue("$close", Highlights.CloseSentinel.ToString());
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -106,11 +105,11 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
         WordCount = reader.GetInt32(8),
         Url = reader.IsDBNull(9) ? null : reader.GetString(9),
         // FTS5's bm25 is lower-is-better; the API's score is higher-is-better.
-        Score = Math.Round(-reader.GetDouble(10), 4),
+        Score = -reader.GetDouble(10),
         Highlights = new SearchHighlights
         {
-            Headline = Highlights.ToHtml(reader.GetString(11), PlainText.HighlightOpen, PlainText.HighlightClose),
-            Snippet = Highlights.ToHtml(reader.IsDBNull(12) ? "" : reader.GetString(12), PlainText.HighlightOpen, PlainText.HighlightClose),
+            Headline = Highlights.ToHtml(reader.GetString(11), Highlights.OpenSentinel, Highlights.CloseSentinel),
+            Snippet = Highlights.ToHtml(reader.IsDBNull(12) ? "" : reader.GetString(12), Highlights.OpenSentinel, Highlights.CloseSentinel),
         },
         Tags = reader.IsDBNull(13) ? [] : reader.GetString(13).Split(TagSeparator).Order(StringComparer.OrdinalIgnoreCase).ToList(),
     };

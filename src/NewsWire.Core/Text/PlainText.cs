@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text;
+using NewsWire.Core.Search;
 
 namespace NewsWire.Core.Text;
 
 /// <summary>Whitespace and paragraph rules shared by every way text enters NewsWire.</summary>
 public static class PlainText
 {
-    /// <summary>Private-use characters that mark matches in FTS5 highlights before HTML escaping.</summary>
-    public const char HighlightOpen = '\uE000';
-    public const char HighlightClose = '\uE001';
 
     /// <summary>
     /// One line of text as stored: every Unicode space (no-break, thin, ideographic…) and tab becomes a plain
@@ -26,7 +24,7 @@ public static class PlainText
                 continue;
             }
 
-            if (c is '\uFEFF' or '\u200B' or HighlightOpen or HighlightClose)
+            if (c is '\uFEFF' or '\u200B' or Highlights.OpenSentinel or Highlights.CloseSentinel)
             {
                 // Byte-order marks and zero-width spaces carry nothing; the two private-use characters are
                 // search's highlight sentinels and must never occur in stored text.
@@ -81,17 +79,25 @@ public static class PlainText
     }
 
     /// <summary>True for C0/C1 control characters other than tab, CR and LF, and for U+FFFD left by bad UTF-8.</summary>
-    public static bool HasControlCharacters(string text)
+    public static bool HasControlCharacters(string text) => IndexOfControlCharacter(text) >= 0;
+
+    /// <summary>
+    /// Where the first character that text never contains stands, or -1: C0 and C1 control characters other
+    /// than tab, CR and LF (NUL above all), and U+FFFD, which a decoder leaves for bytes that are not UTF-8.
+    /// Either means the bytes were not UTF-8 text, and storing them would store garbage.
+    /// </summary>
+    public static int IndexOfControlCharacter(string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if ((char.IsControl(c) && c is not ('\t' or '\r' or '\n')) || c == '\uFFFD')
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     public static int CountWords(IEnumerable<string> paragraphs) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsWire.Core.Text;
 
 namespace NewsWire.Core.WireCopy;
 
@@ -42,8 +43,9 @@ public static class WireCopyParser
             return Fail($"The wire copy is {Number(text.Length)} characters; the limit is {Number(MaxLength)}.");
         }
 
-        if (FindBinary(text) is var (index, character))
+        if (PlainText.IndexOfControlCharacter(text) is var index and >= 0)
         {
+            var character = text[index];
             var what = character == '\uFFFD' ? "U+FFFD (left by invalid UTF-8)" : $"the control character U+{(int)character:X4}";
             return Fail($"The wire copy looks like binary data, not text: it contains {what} at character {Number(index + 1)}.");
         }
@@ -137,25 +139,6 @@ public static class WireCopyParser
                 paragraphs.Clear();
             }
         }
-    }
-
-    /// <summary>
-    /// The first character that text never contains: C0 and C1 control characters other than tab, CR and LF
-    /// (NUL above all), and U+FFFD, which a decoder leaves for bytes that are not UTF-8. Either means the bytes
-    /// were not UTF-8 text, and parsing them would store garbage.
-    /// </summary>
-    private static (int Index, char Character)? FindBinary(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if ((char.IsControl(c) && c is not ('\t' or '\r' or '\n')) || c == '\uFFFD')
-            {
-                return (i, c);
-            }
-        }
-
-        return null;
     }
 
     private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
