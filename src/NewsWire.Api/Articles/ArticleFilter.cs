@@ -4,7 +4,8 @@ namespace NewsWire.Api.Articles;
 
 /// <summary>
 /// The listing filters, parsed and checked. One filter serves listing and search alike, as Miniflux's
-/// entry query builder does: repeated values OR, different filters AND.
+/// entry query builder does: repeated values OR, different filters AND. Near-duplicates are hidden unless
+/// asked for.
 /// </summary>
 public sealed record ArticleFilter(
     IReadOnlyList<string> Sources,
@@ -12,10 +13,16 @@ public sealed record ArticleFilter(
     IReadOnlyList<string> Places,
     IReadOnlyList<string> Langs,
     DateTime? From,
-    DateTime? ToExclusive)
+    DateTime? ToExclusive,
+    bool IncludeDuplicates = false)
 {
     public IQueryable<Article> ApplyTo(IQueryable<Article> articles)
     {
+        if (!IncludeDuplicates)
+        {
+            articles = articles.Where(a => a.DuplicateOfId == null);
+        }
+
         if (Sources.Count > 0)
         {
             articles = articles.Where(a => Sources.Contains(a.Source!));

@@ -18,6 +18,8 @@ public record ListingParameters
     public string? From { get; init; }
     /// <summary>Published at or before: ISO date or date-time. A bare date includes the whole day (UTC).</summary>
     public string? To { get; init; }
+    /// <summary>true to include near-duplicates (stories that repeat another with small changes); default false.</summary>
+    public string? IncludeDuplicates { get; init; }
 
     public ArticleFilter? ToFilter(IDictionary<string, string[]> errors)
     {
@@ -28,9 +30,15 @@ public record ListingParameters
             errors["to"] = ["'to' is before 'from': no article can match."];
         }
 
+        var includeDuplicates = false;
+        if (IncludeDuplicates is not null && !bool.TryParse(IncludeDuplicates, out includeDuplicates))
+        {
+            errors["includeDuplicates"] = [$"'{ArticleDrafts.Truncated(IncludeDuplicates)}' is not true or false."];
+        }
+
         return errors.Count > 0
             ? null
-            : new ArticleFilter(Values(Source), Values(Tag), Values(Place), Values(Lang), from, to);
+            : new ArticleFilter(Values(Source), Values(Tag), Values(Place), Values(Lang), from, to, includeDuplicates);
     }
 
     private static string[] Values(string[]? values) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using NewsWire.Api.Data;
 using NewsWire.Api.Infrastructure;
 
@@ -35,8 +36,8 @@ public static class WriteArticles
         NewsWireDb db,
         CancellationToken cancellationToken)
     {
-        var article = await db.FindAsync(id, cancellationToken);
-        if (article is null)
+        var articleId = await db.Articles.WhereIdOrSlug(id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (articleId is null)
         {
             return Problems.NotFound("article", id);
         }
@@ -47,7 +48,7 @@ public static class WriteArticles
             return problem!;
         }
 
-        var (updated, conflict) = await store.ReplaceAsync(article, draft, cancellationToken);
+        var (updated, conflict) = await store.ReplaceAsync(articleId.Value, draft, cancellationToken);
         return updated is null
             ? Problems.Status(StatusCodes.Status409Conflict, "The replacement duplicates another article.",
                 $"Article {conflict} already has this source, headline and body.")

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using NewsWire.Api.Articles;
+using NewsWire.Api.Data;
 
 namespace NewsWire.Api.Search;
 
@@ -12,12 +12,14 @@ namespace NewsWire.Api.Search;
 /// </summary>
 internal static class SqliteFilterSql
 {
-    /// <summary>EF Core's SQLite text form of a DateTime: comparing to it in SQL compares instants.</summary>
-    public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
     public static string Where(ArticleFilter filter, SqliteCommand command)
     {
         var sql = new StringBuilder();
+        if (!filter.IncludeDuplicates)
+        {
+            sql.Append(" AND a.DuplicateOfId IS NULL");
+        }
+
         In(sql, command, "a.Source", "source", filter.Sources);
         In(sql, command, "a.Place", "place", filter.Places);
         In(sql, command, "a.Lang", "lang", filter.Langs);
@@ -31,13 +33,13 @@ internal static class SqliteFilterSql
         if (filter.From is { } from)
         {
             sql.Append(" AND a.PublishedAt >= $from");
-            command.Parameters.AddWithValue("$from", FormatTime(from));
+            command.Parameters.AddWithValue("$from", SqliteTime.Format(from));
         }
 
         if (filter.ToExclusive is { } to)
         {
             sql.Append(" AND a.PublishedAt < $to");
-            command.Parameters.AddWithValue("$to", FormatTime(to));
+            command.Parameters.AddWithValue("$to", SqliteTime.Format(to));
         }
 
         return sql.ToString();

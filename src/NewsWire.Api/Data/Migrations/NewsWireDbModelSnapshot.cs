@@ -120,6 +120,35 @@ namespace NewsWire.Api.Data.Migrations
                     b.ToTable("Articles", (string)null);
                 });
 
+            modelBuilder.Entity("NewsWire.Api.Data.ArticleBand", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleBands", (string)null);
+                });
+
+            modelBuilder.Entity("NewsWire.Api.Data.ArticleSignature", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("MinHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ArticleSignatures", (string)null);
+                });
+
             modelBuilder.Entity("NewsWire.Api.Data.ArticleTag", b =>
                 {
                     b.Property<long>("ArticleId")
@@ -143,6 +172,24 @@ namespace NewsWire.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("DuplicateOfId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NewsWire.Api.Data.ArticleBand", b =>
+                {
+                    b.HasOne("NewsWire.Api.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsWire.Api.Data.ArticleSignature", b =>
+                {
+                    b.HasOne("NewsWire.Api.Data.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsWire.Api.Data.ArticleSignature", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsWire.Api.Data.ArticleTag", b =>
