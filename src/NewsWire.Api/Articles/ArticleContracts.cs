@@ -50,7 +50,7 @@ public sealed record ArticleDetail : ArticleSummary
     public required string Body { get; init; }
     /// <summary>The body as the agency laid it out: runs of paragraphs under their sub-headings.</summary>
     [JsonPropertyOrder(103)]
-    public required IReadOnlyList<ArticleSectionDto> Sections { get; init; }
+    public required IReadOnlyList<ArticleBodySection> Sections { get; init; }
     /// <summary>The article this one repeats, when it is a near-duplicate; null otherwise.</summary>
     /// <example>17</example>
     [JsonPropertyOrder(104)]
@@ -68,7 +68,7 @@ public sealed record ArticleDetail : ArticleSummary
 }
 
 /// <summary>A run of body paragraphs under one sub-heading; the first usually has none.</summary>
-public sealed record ArticleSectionDto
+public sealed record ArticleBodySection
 {
     /// <example>EU refugee flow grows due to IS terror, not Assad</example>
     public string? Heading { get; init; }

@@ -38,7 +38,7 @@ public static class ArticleMappings
         Section = a.Section,
         Body = a.Body,
         Sections = SectionLayouts.Rebuild(a.Body, a.SectionLayout)
-            .Select(s => new ArticleSectionDto { Heading = s.Heading, Paragraphs = s.Paragraphs })
+            .Select(s => new ArticleBodySection { Heading = s.Heading, Paragraphs = s.Paragraphs })
             .ToList(),
         DuplicateOf = a.DuplicateOfId,
         ExternalId = a.ExternalId,

@@ -38,6 +38,7 @@ public static class OpenApiSetup
         app.UseSwagger();
         app.UseSwaggerUI(ui =>
         {
+            ui.SwaggerEndpoint("/swagger/v1/swagger.json", "NewsWire v1");
             ui.DocumentTitle = "NewsWire API";
             ui.EnableTryItOutByDefault();
             ui.DisplayRequestDuration();
