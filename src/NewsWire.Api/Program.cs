@@ -1,9 +1,15 @@
 using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 using NewsWire.Api.Health;
+using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.OpenApi;
 using NewsWire.Api.Search;
+
+if (args is ["import", .. var importArguments])
+{
+    return await ImportCommand.RunAsync(importArguments);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,16 +20,19 @@ builder.Services.AddNewsWireOpenApi();
 builder.Services.AddNewsWireHealth();
 builder.Services.AddArticles();
 builder.Services.AddSearch();
+builder.Services.AddImport();
 
 var app = builder.Build();
 
 app.UseNewsWireHttp();
 app.MapNewsWireOpenApi();
 app.MapNewsWireHealth();
+app.MapImport();
 app.MapArticles();
 app.MapSearch();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -42,30 +42,8 @@ public sealed class ArticleRequestReader(IOptions<JsonOptions> jsonOptions, Time
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = kind == "json" ? FromJson(bytes, now) : FromWireCopy(bytes, metadata, now);
+        var result = kind == "json" ? ArticleJson.ToDraft(bytes, jsonOptions.Value.SerializerOptions, now) : FromWireCopy(bytes, metadata, now);
         return result.Draft is null ? (null, Problems.Validation(result.Errors)) : (result.Draft, null);
-    }
-
-    private DraftResult FromJson(byte[] bytes, DateTime now)
-    {
-        ArticleInput? input;
-        try
-        {
-            input = JsonSerializer.Deserialize<ArticleInput>(bytes, jsonOptions.Value.SerializerOptions);
-        }
-        catch (JsonException e)
-        {
-            // The message names the JSON path and position, never our types' internals.
-            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return DraftResult.Invalid(new Dictionary<string, string[]>
-            {
-                [path] = [$"The JSON is not a valid ArticleInput at {e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine}): {JsonProblem(e)}"],
-            });
-        }
-
-        return input is null
-            ? DraftResult.Invalid(new Dictionary<string, string[]> { ["body"] = ["The body must be a JSON object (an ArticleInput), not null."] })
-            : ArticleDrafts.FromInput(input, now);
     }
 
     private static DraftResult FromWireCopy(byte[] bytes, WireCopyMetadata metadata, DateTime now)
@@ -88,13 +66,6 @@ public sealed class ArticleRequestReader(IOptions<JsonOptions> jsonOptions, Time
             ? DraftResult.Invalid(parsed.Errors.ToDictionary())
             : ArticleDrafts.FromWireCopy(parsed.Article, metadata, now);
     }
-
-    private static string JsonProblem(JsonException e) =>
-        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "the property is not part of ArticleInput."
-        : e.InnerException is InvalidOperationException or FormatException ? "a value has the wrong type."
-        : e.Message.Contains("The JSON value could not be converted", StringComparison.Ordinal) ? "a value has the wrong type."
-        : e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "the JSON is nested too deeply."
-        : "the JSON is malformed.";
 
     /// <summary>"json", "text", or null for anything else, including text in a charset other than UTF-8.</summary>
     private static string? BodyKind(string? contentType)

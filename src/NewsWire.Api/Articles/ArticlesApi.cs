@@ -34,6 +34,15 @@ public static class ArticlesApi
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .Produces(StatusCodes.Status304NotModified);
 
+        group.MapGet("/{id}/quotes", GetQuotes.GetArticleQuotes)
+            .WithName(nameof(GetQuotes.GetArticleQuotes))
+            .WithSummary("Quotations in an article, with their speakers")
+            .WithDescription("""
+                Every quotation with its speaker and the body paragraph it stands in (counted from 1; the dateline
+                paragraph is 1). "He said", "Smirnov added" and the like are resolved to the last named speaker,
+                given by the name first used in full. Scare quotes ("Islamic caliphate") are terms, not quotations.
+                """);
+
         var writes = group.MapGroup("").AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Data.ArticleLimits.RequestBytes));
 

@@ -10,7 +10,8 @@ public static class DatelineDates
     /// The publication date as a UTC <see cref="DateTime"/> at 00:00. In order of trust: the explicit
     /// <paramref name="publishedAt"/> (its UTC date); the dateline's own year; else the latest date with
     /// the dateline's month and day that is not after <paramref name="utcNow"/>'s date. February 29
-    /// without a year goes back to the latest leap year.
+    /// without a year goes back to the latest leap year. A dateline without a date (<c>WASHINGTON (AP) —</c>)
+    /// is copy filed today: <paramref name="utcNow"/>'s date.
     /// </summary>
     /// <remarks>
     /// Never throws. <see cref="DatelineParser"/> refuses impossible dates, but a <see cref="Dateline"/> can be
@@ -26,15 +27,19 @@ public static class DatelineDates
             return Midnight(AsUtc(published));
         }
 
-        var month = Math.Clamp(dateline.Month, 1, 12);
-        var day = Math.Clamp(dateline.Day, 1, DateTime.DaysInMonth(2000, month)); // 2000 is a leap year
+        var today = Midnight(AsUtc(utcNow));
+        if (dateline.Month is not { } datelineMonth || dateline.Day is not { } datelineDay)
+        {
+            return today;
+        }
+
+        var month = Math.Clamp(datelineMonth, 1, 12);
+        var day = Math.Clamp(datelineDay, 1, DateTime.DaysInMonth(2000, month)); // 2000 is a leap year
 
         if (dateline.Year is >= 1 and <= 9999 and var year)
         {
             return Utc(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
         }
-
-        var today = Midnight(AsUtc(utcNow));
 
         // Leap years are at most eight years apart (1896 to 1904), so eight years back always finds
         // February 29; every other day is found this year or last year.

@@ -7,42 +7,25 @@ namespace NewsWire.Core.WireCopy;
 /// <summary>
 /// Recognises the dateline that opens the first body paragraph of agency copy and takes it off.
 /// Kept apart from <see cref="WireCopyParser"/> because every agency writes its own shape: supporting a
-/// new one means a new pattern here (and month words in <see cref="MonthNames"/>), not a new parser.
+/// new one means a new pattern in <see cref="DatelinePatterns"/> (and month words in <see cref="MonthNames"/>),
+/// not a new parser.
 /// </summary>
 /// <remarks>
-/// Shapes recognised today, each with the place first and a month and day:
+/// Shapes recognised, each agency detected from the text and named by <see cref="AgencyNames"/>:
 /// <list type="bullet">
 /// <item>TASS: <c>TASHKENT, September 18. /TASS/.</c> and <c>МОСКВА, 18 сентября. /ТАСС/.</c></item>
-/// <item>Reuters, AP, AFP style: <c>LONDON, March 2 (Reuters) -</c>, <c>NEW YORK, Sept. 5, 2024 (AP) —</c>,
-/// <c>PARIS, 2 March (AFP) –</c>.</item>
+/// <item>Reuters: <c>LONDON, March 3 (Reuters) -</c>, <c>LONDON (Reuters) -</c>, and 1987's <c>NEW YORK, Feb 26 -</c>
+/// (its agency comes from the closing "Reuter", see <see cref="WireCopyTrailer"/>).</item>
+/// <item>AP <c>WASHINGTON (AP) —</c>, AFP <c>PARIS, Nov 29, 2026 (AFP) -</c>, Xinhua <c>BEIJING, Sept. 18 (Xinhua) --</c>,
+/// Interfax <c>MOSCOW. Sept 18 (Interfax) -</c>, UPI <c>WASHINGTON, Sept. 18 (UPI) --</c>, dpa <c>Berlin (dpa) -</c>,
+/// ANSA <c>(ANSA) - ROME, SEP 18 -</c>, Kyodo <c>TOKYO, Sept. 18 Kyodo --</c>, and any <c>PLACE, DATE (AGENCY) -</c>.</item>
 /// </list>
-/// AP's dateless <c>WASHINGTON (AP) —</c> is deliberately not recognised: <see cref="Dateline"/> promises a
-/// month and a day, and inventing them would give the story a false date. Such a paragraph keeps its
-/// dateline in the text.
+/// A dateline without a date has no month or day (<see cref="Dateline.Month"/> is null); nothing is invented.
 /// </remarks>
-public static partial class DatelineParser
+public static class DatelineParser
 {
     /// <summary>Datelines are short; only this much of a paragraph is looked at, so a huge paragraph costs nothing.</summary>
     private const int MaxDatelineLength = 200;
-
-    // The place: a capitalized word and up to four more ("ST. PETERSBURG", "RIO DE JANEIRO", "YUZHNO-SAKHALINSK"),
-    // optionally followed by one comma-separated qualifier ("HAMILTON, Bermuda", "WASHINGTON, D.C.").
-    private const string PlaceWord = @"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*";
-    private const string PlaceName = @"\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]" + PlaceWord + "){0,4}";
-    private const string Place = "(?<place>" + PlaceName + "(?:,[ ]" + PlaceName + ")?)";
-
-    // The date: "September 18", "Sept. 5", "2 March", "18 сентября", optionally with a year ("March 2, 2015",
-    // "2 March 2015"). The month is any word here and is checked against MonthNames afterwards.
-    private const string Date =
-        @"(?:(?<month>\p{L}{3,9}\.?)[ ](?<day>\d{1,2})|(?<day>\d{1,2})[ ](?<month>\p{L}{3,9}\.?))(?:,?[ ](?<year>\d{4}))?";
-
-    // How the agency is named: TASS between slashes ("18. /TASS/."), everyone else in parentheses and a dash.
-    private const string SlashAgency = @"\.?[ ]?/(?<agency>[^/ ][^/]{0,29})/\.?";
-    private const string ParenAgency = @"[ ]?\((?<agency>[^()]{1,30})\)[ ]?(?:--|[-–—])";
-
-    [GeneratedRegex("^" + Place + ",[ ]" + Date + "(?:" + SlashAgency + "|" + ParenAgency + ")(?=[ ]|$)",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex DatedDateline();
 
     /// <summary>
     /// Takes the dateline off the start of a paragraph. <paramref name="paragraph"/> should be one
@@ -56,34 +39,61 @@ public static partial class DatelineParser
     /// nothing downstream has to cope with a date that does not exist.</returns>
     public static bool TryParse(string paragraph, [NotNullWhen(true)] out Dateline? dateline, out string rest)
     {
-        dateline = null;
         rest = paragraph ?? "";
         var head = rest.Length > MaxDatelineLength ? rest[..MaxDatelineLength] : rest;
-        var match = DatedDateline().Match(head);
+        dateline = Dated(DatelinePatterns.Dated().Match(head))
+            ?? Dated(DatelinePatterns.AgencyFirst().Match(head))
+            ?? Dateless(DatelinePatterns.Dateless().Match(head));
+        if (dateline is not null)
+        {
+            rest = rest[dateline.Text.Length..].Trim();
+        }
+
+        return dateline is not null;
+    }
+
+    private static Dateline? Dated(Match match)
+    {
         if (!match.Success
             || !MonthNames.TryGetMonth(match.Groups["month"].Value, out var month)
             || !int.TryParse(match.Groups["day"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day))
         {
-            return false;
+            return null;
         }
 
         int? year = match.Groups["year"].Success
             ? int.Parse(match.Groups["year"].Value, NumberStyles.None, CultureInfo.InvariantCulture)
             : null;
-        if (!IsRealDate(month, day, year))
+        var place = match.Groups["place"].Value;
+        var agency = match.Groups["agency"].Success ? match.Groups["agency"].Value : null;
+        var bare = match.Groups["bare"];
+
+        // Without an agency in slashes or parentheses the shape alone vouches for the dateline, so the place must
+        // look like one ("Oil rose, March 2 - …" is a sentence), and a bare word before the dash must be an agency.
+        if (agency is null && (!PlaceNames.IsPlaceShaped(place) || (bare.Success && !AgencyNames.IsKnown(bare.Value))))
         {
-            return false;
+            return null;
         }
 
-        dateline = new Dateline(
-            match.Value,
-            PlaceNames.Normalize(match.Groups["place"].Value),
-            month,
-            day,
-            year,
-            match.Groups["agency"].Value.Trim());
-        rest = rest[match.Length..].Trim();
-        return true;
+        if (!IsRealDate(month, day, year))
+        {
+            return null;
+        }
+
+        agency ??= bare.Success ? bare.Value : null;
+        return new Dateline(match.Value, PlaceNames.Normalize(place), month, day, year,
+            agency is null ? null : AgencyNames.Normalize(agency));
+    }
+
+    private static Dateline? Dateless(Match match)
+    {
+        if (!match.Success || !AgencyNames.IsKnownService(match.Groups["agency"].Value))
+        {
+            return null;
+        }
+
+        return new Dateline(match.Value, PlaceNames.Normalize(match.Groups["place"].Value), null, null, null,
+            AgencyNames.Normalize(match.Groups["agency"].Value));
     }
 
     /// <summary>

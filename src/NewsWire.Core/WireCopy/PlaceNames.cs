@@ -19,18 +19,35 @@ internal static class PlaceNames
         "am", "an", "im", "der", "of", "on", "upon", "sur", "na", "на");
 
     /// <summary>
-    /// All-caps places become title case; a place that already has a lower-case letter was written by
-    /// someone who meant its case ("McAllen", "Paris") and is kept as written.
+    /// All-caps places become title case, and so do all-lower-case ones (1980s crop reports wrote "sioux
+    /// falls"): a place name always starts with a capital. A place with both cases was written by someone
+    /// who meant its case ("McAllen", "Paris", "the Netherlands") and is kept as written.
     /// </summary>
     /// <remarks>
-    /// Each comma-separated part is judged on its own: "HAMILTON, Bermuda" becomes "Hamilton, Bermuda".
+    /// Each comma-separated part is judged on its own and trimmed: "HAMILTON, Bermuda" becomes "Hamilton,
+    /// Bermuda", and "OAKLAND , N.J." becomes "Oakland, N.J." (one spelling, whatever the sender's spacing).
+    /// <see cref="Acronyms"/> stay in capitals ("ABU DHABI, UAE").
     /// </remarks>
     public static string Normalize(string place) =>
-        string.Join(", ", place.Split(", ").Select(NormalizePart));
+        string.Join(", ", place.Split(',').Select(p => NormalizePart(p.Trim())).Where(p => p.Length > 0));
+
+    /// <summary>
+    /// Could the text before the first comma be a place name rather than the start of a sentence? Every word
+    /// starts with a capital or is a particle ("NEW YORK", "Rio de Janeiro", "New York"), or nothing is in
+    /// capitals at all ("sioux falls"). "Oil rose" fails: a sentence has lower-case words that are no particles.
+    /// </summary>
+    public static bool IsPlaceShaped(string place)
+    {
+        var comma = place.IndexOf(',', StringComparison.Ordinal);
+        var head = (comma < 0 ? place : place[..comma]).Trim();
+        return !head.Any(char.IsUpper)
+            || head.Split(' ').All(word => word.Length > 0 && (char.IsUpper(word[0]) || Particles.Contains(word)));
+    }
 
     private static string NormalizePart(string place)
     {
-        if (!place.Any(char.IsLetter) || place.Any(char.IsLower))
+        var hasLetters = place.Any(char.IsLetter);
+        if (!hasLetters || (place.Any(char.IsLower) && place.Any(char.IsUpper)))
         {
             return place;
         }
@@ -40,14 +57,19 @@ internal static class PlaceNames
         var tokenStart = 0;
         for (var i = 0; i <= lower.Length; i++)
         {
-            // Tokens are split at spaces and hyphens ("Yuzhno-Sakhalinsk"), keeping the separators.
-            if (i < lower.Length && lower[i] is not (' ' or '-'))
+            // Tokens are split at spaces, hyphens ("Yuzhno-Sakhalinsk") and slashes ("Dallas/Fort Worth"),
+            // keeping the separators.
+            if (i < lower.Length && lower[i] is not (' ' or '-' or '/'))
             {
                 continue;
             }
 
             var token = lower[tokenStart..i];
-            result.Append(tokenStart > 0 && Particles.Contains(token) ? token : Capitalize(token));
+            var upper = token.ToUpperInvariant();
+            result.Append(
+                Acronyms.Contains(upper) ? upper
+                : tokenStart > 0 && Particles.Contains(token) ? token
+                : TitleCase.Capitalize(token));
             if (i < lower.Length)
             {
                 result.Append(lower[i]);
@@ -57,29 +79,5 @@ internal static class PlaceNames
         }
 
         return result.ToString();
-    }
-
-    /// <summary>
-    /// Upper-cases the first letter and any letter after a dot, so "st." becomes "St." and "d.c." stays
-    /// "D.C.". Letters after an apostrophe stay lower ("St. John's").
-    /// </summary>
-    private static string Capitalize(string token)
-    {
-        var chars = token.ToCharArray();
-        var atStart = true;
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (atStart && char.IsLetter(chars[i]))
-            {
-                chars[i] = char.ToUpperInvariant(chars[i]);
-                atStart = false;
-            }
-            else if (chars[i] == '.')
-            {
-                atStart = true;
-            }
-        }
-
-        return new string(chars);
     }
 }

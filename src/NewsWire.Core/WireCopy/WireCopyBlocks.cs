@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using NewsWire.Core.Text;
 
 namespace NewsWire.Core.WireCopy;
 
@@ -22,24 +21,30 @@ internal static partial class WireCopyBlocks
 
     private static readonly string[] BreadcrumbSeparators = [" > ", " / ", " » ", " › ", " | "];
 
+    /// <summary>How much deeper than the rest of its block a line must be indented to start a paragraph.</summary>
+    public const int ParagraphIndent = 4;
+
     /// <summary>
-    /// Blocks are runs of non-blank lines; any number of blank lines (or lines of only spaces, tabs, no-break
-    /// spaces) end one. Each line is normalized (Unicode spaces to one plain space, trimmed, byte-order marks
-    /// dropped) and the lines of one block, wrapped by the sender, are joined with a single space.
-    /// Line endings may be LF, CRLF or a lone CR. Indentation does not start a paragraph here (unlike
-    /// <see cref="PlainText.SplitParagraphs"/>): wire copy separates blocks by blank lines, and indented
-    /// copy with wrapped lines would otherwise fall apart line by line.
+    /// Blocks are runs of non-blank lines (see <see cref="WireCopyLines"/>); any number of blank lines end one.
+    /// The lines of one block, wrapped by the sender, are joined with a single space. Inside a run, a line
+    /// indented at least <see cref="ParagraphIndent"/> columns deeper than the run's least indented line also
+    /// starts a block: that is how 1980s Reuters copy marks paragraphs, with no blank line between them.
     /// </summary>
-    public static List<string> Split(string text)
+    /// <remarks>
+    /// The indentation is measured against the run's own shallowest line, not against the margin, because
+    /// copy that is indented as a whole (every line padded by a mail client or a quoting tool) must not fall
+    /// apart line by line; only a line that stands out from its neighbours opens a paragraph. The price: an
+    /// indented quotation inside a paragraph splits into its lines, which wire copy hardly ever has.
+    /// </remarks>
+    public static List<string> Group(IReadOnlyList<WireLine> lines)
     {
         var blocks = new List<string>();
-        var lines = new List<string>();
-        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        var run = new List<WireLine>();
+        foreach (var line in lines)
         {
-            var line = PlainText.NormalizeLine(rawLine.ToString());
-            if (line.Length > 0)
+            if (!line.IsBlank)
             {
-                lines.Add(line);
+                run.Add(line);
                 continue;
             }
 
@@ -51,11 +56,23 @@ internal static partial class WireCopyBlocks
 
         void Flush()
         {
-            if (lines.Count > 0)
+            if (run.Count == 0)
             {
-                blocks.Add(string.Join(' ', lines));
-                lines.Clear();
+                return;
             }
+
+            var margin = run.Min(l => l.Indent);
+            var start = 0;
+            for (var i = 1; i <= run.Count; i++)
+            {
+                if (i == run.Count || run[i].Indent >= margin + ParagraphIndent)
+                {
+                    blocks.Add(string.Join(' ', run.Skip(start).Take(i - start).Select(l => l.Text)));
+                    start = i;
+                }
+            }
+
+            run.Clear();
         }
     }
 

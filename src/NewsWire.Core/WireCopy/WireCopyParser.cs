@@ -6,8 +6,8 @@ namespace NewsWire.Core.WireCopy;
 /// <summary>
 /// Turns raw agency copy into a <see cref="ParsedArticle"/>. The copy is a sequence of blocks separated by blank
 /// lines: an optional section breadcrumb, the headline, an optional lead, the dateline paragraph, then body
-/// paragraphs with short sub-headings between them (see the TASS sample in Seed/). Nothing is guessed from
-/// outside the text; what the text lacks (source, date) the caller adds.
+/// paragraphs with short sub-headings between them (see the TASS sample in Seed/), then credits and a sign-off.
+/// Nothing is guessed from outside the text; what the text lacks (source, date) the caller adds.
 /// </summary>
 public static class WireCopyParser
 {
@@ -31,9 +31,11 @@ public static class WireCopyParser
     /// message says what is wrong (empty, binary, over <see cref="MaxLength"/>, no headline, no body).
     /// </summary>
     /// <remarks>
-    /// Blocks are found by <see cref="WireCopyBlocks.Split"/>; the dateline by <see cref="DatelineParser"/> in the
-    /// first few blocks; what stands above it (breadcrumb, headline, lead) by <see cref="FrontMatter"/>; sub-headings
-    /// by <see cref="WireCopyBlocks.IsSubHeading"/>. Each of those documents its heuristic.
+    /// Lines are read by <see cref="WireCopyLines"/>; credits and sign-offs are taken off the end by
+    /// <see cref="WireCopyTrailer"/>; blocks are found by <see cref="WireCopyBlocks.Group"/>; the dateline by
+    /// <see cref="DatelineParser"/> in the first few blocks; what stands above it (breadcrumb, headline, byline,
+    /// lead) by <see cref="FrontMatter"/>; sub-headings by <see cref="WireCopyBlocks.IsSubHeading"/>; an all-capitals
+    /// headline is title-cased by <see cref="TitleCase"/>. Each of those documents its heuristic.
     /// </remarks>
     public static WireCopyResult Parse(string text)
     {
@@ -50,7 +52,9 @@ public static class WireCopyParser
             return Fail($"The wire copy looks like binary data, not text: it contains {what} at character {Number(index + 1)}.");
         }
 
-        var blocks = WireCopyBlocks.Split(text);
+        var lines = WireCopyLines.Read(text);
+        var (credits, signedBy) = WireCopyTrailer.Take(lines);
+        var blocks = WireCopyBlocks.Group(lines);
         if (blocks.Count == 0)
         {
             return Fail("The wire copy is empty.");
@@ -81,7 +85,14 @@ public static class WireCopyParser
                 "(and the lead and dateline, if any), separated by blank lines.");
         }
 
-        return WireCopyResult.Success(new ParsedArticle(front.Section, headline, front.Lead, dateline, sections));
+        // 1987 Reuters copy names its agency only in the closing "Reuter"; a dateline that names one wins.
+        if (dateline is { Agency: null } && signedBy is not null)
+        {
+            dateline = dateline with { Agency = signedBy };
+        }
+
+        return WireCopyResult.Success(new ParsedArticle(
+            front.Section, TitleCase.Headline(headline), front.Lead, dateline, sections, front.Byline, credits));
     }
 
     /// <summary>The first of the opening blocks that starts with a dateline; index -1 when none does.</summary>

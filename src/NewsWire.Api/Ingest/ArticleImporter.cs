@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsWire.Api.Data;
+
+namespace NewsWire.Api.Ingest;
+
+/// <summary>
+/// Stores a stream of import items in batched transactions through <see cref="ArticleWriter"/>, the same
+/// writer a single POST uses, so duplicates are found the same way. A batch commits whole or not at all:
+/// an import cut off part-way leaves whole batches, and the log says how far it got.
+/// </summary>
+public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, ILogger<ArticleImporter> logger)
+{
+    public const int BatchSize = 500;
+
+    /// <summary>Fills <paramref name="report"/> as batches commit, so a caller whose input fails mid-way
+    /// (an upload over the limit, a cut connection) still knows what was stored.</summary>
+    public async Task ImportAsync(
+        IAsyncEnumerable<ImportItem> items, ImportReport report, Action<ImportReport>? progress, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var batch = new List<ImportItem>(BatchSize);
+            await foreach (var item in items.WithCancellation(cancellationToken))
+            {
+                if (item.Draft is null)
+                {
+                    report.Fail(item.Line, item.Errors ?? new Dictionary<string, string[]>());
+                    continue;
+                }
+
+                batch.Add(item);
+                if (batch.Count == BatchSize)
+                {
+                    Commit(connection, batch, report);
+                    progress?.Invoke(report);
+                }
+            }
+
+            Commit(connection, batch, report);
+            progress?.Invoke(report);
+            LogFinished(report.Created, report.Duplicates, report.FailedCount);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private void Commit(SqliteConnection connection, List<ImportItem> batch, ImportReport report)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        int created = 0, duplicates = 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        using (var transaction = connection.BeginTransaction())
+        using (var writer = new ArticleWriter(connection, transaction))
+        {
+            foreach (var item in batch)
+            {
+                _ = writer.Create(item.Draft!, now).Created ? created++ : duplicates++;
+            }
+
+            transaction.Commit();
+        }
+
+        report.Created += created;
+        report.Duplicates += duplicates;
+        LogBatch(batch[0].Line, batch[^1].Line, report.Created, report.Duplicates);
+        batch.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import: committed items {First}-{Last}; {Created} created and {Duplicates} duplicates so far")]
+    private partial void LogBatch(int first, int last, int created, int duplicates);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import finished: {Created} created, {Duplicates} duplicates, {Failed} failed")]
+    private partial void LogFinished(int created, int duplicates, int failed);
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NewsWire.Api.Infrastructure;
+
+namespace NewsWire.Api.Ingest;
+
+/// <summary>Query parameters of the bulk import; they apply to feeds, whose entries carry no source or language.</summary>
+public sealed record ImportParameters
+{
+    /// <summary>Feeds only: the agency for every entry. Default: the feed's title.</summary>
+    [FromQuery]
+    public string? Source { get; init; }
+    /// <summary>Feeds only: the language of every entry. Default: the feed's language.</summary>
+    [FromQuery]
+    public string? Lang { get; init; }
+}
+
+public static class ImportApi
+{
+    public const string MaxBytesKey = "NewsWire:Import:MaxBytes";
+    public const long DefaultMaxBytes = 1L << 30;
+
+    public static IServiceCollection AddImport(this IServiceCollection services) => services.AddScoped<ArticleImporter>();
+
+    public static IEndpointConventionBuilder MapImport(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/articles/import", ImportArticles)
+            .WithTags("Articles")
+            .WithName(nameof(ImportArticles))
+            .WithSummary("Import many articles: NDJSON, Atom or RSS")
+            .WithDescription("""
+                Needs `X-Api-Key`. `application/x-ndjson`: one ArticleInput per line. `application/atom+xml` or
+                `application/rss+xml`: one article per entry (title → headline, content or summary → body, HTML
+                turned into text; `source` and `lang` default to the feed's title and language). The upload is
+                read as a stream and stored in batches of 500, each in one transaction. Answers
+                `{ created, duplicates, failed: [{ line, errors }] }`: `line` is the 1-based line or entry;
+                near-duplicates count as created, exact duplicates are not stored again. A bad line or entry
+                never loses the good ones. Uploads over `NewsWire:Import:MaxBytes` (default 1 GiB) are 413.
+                """)
+            .Accepts<string>("application/x-ndjson", "application/atom+xml", "application/rss+xml")
+            .AddEndpointFilter<ApiKeyFilter>()
+            .RejectUnknownQueryParameters()
+            .DisableRequestTimeout();
+
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult, ValidationProblem>> ImportArticles(
+        [AsParameters] ImportParameters parameters,
+        HttpContext http,
+        ArticleImporter importer,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
+        IConfiguration configuration,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var kind = Kind(http.Request.ContentType);
+        if (kind is null)
+        {
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.",
+                $"Send application/x-ndjson, application/atom+xml or application/rss+xml, not '{http.Request.ContentType ?? "nothing"}'.");
+        }
+
+        if (kind == "ndjson" && (parameters.Source is not null || parameters.Lang is not null))
+        {
+            return Problems.Validation(parameters.Source is not null ? "source" : "lang",
+                "source and lang apply to feeds; in NDJSON each line carries its own.");
+        }
+
+        // This endpoint alone raises Kestrel's body limit (30 MB by default) to the import limit.
+        var maxBytes = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        if (http.Request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes, null);
+        }
+
+        var items = kind == "ndjson"
+            ? NdjsonItems.ReadAsync(http.Request.Body, jsonOptions.Value.SerializerOptions, clock, cancellationToken)
+            : FeedItems.ReadAsync(http.Request.Body, parameters.Source, parameters.Lang, clock, cancellationToken);
+        var report = new ImportReport();
+        try
+        {
+            await importer.ImportAsync(items, report, progress: null, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(maxBytes, report);
+        }
+
+        return TypedResults.Ok(report);
+    }
+
+    private static ProblemHttpResult TooLarge(long maxBytes, ImportReport? report) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "The upload is too large.",
+            $"An import takes at most {maxBytes:N0} bytes (NewsWire:Import:MaxBytes)." + (report is null ? ""
+                : $" Reading stopped at the limit; the batches before it were stored: {report.Created} created, {report.Duplicates} duplicates."));
+
+    private static string? Kind(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return null;
+        }
+
+        return mediaType.MediaType.Value?.ToLowerInvariant() switch
+        {
+            "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/jsonlines" => "ndjson",
+            "application/atom+xml" or "application/rss+xml" or "application/xml" or "text/xml" => "feed",
+            _ => null,
+        };
+    }
+}
