@@ -11,7 +11,9 @@ if (args is ["import", .. var importArguments])
     return await ImportCommand.RunAsync(importArguments);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files come from beside the binary, so the service finds them whatever folder it starts in;
+// the working folder is where the database file goes (newswire.db by default).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddNewsWireLogging();
 builder.Services.AddNewsWireStorage(builder.Configuration);

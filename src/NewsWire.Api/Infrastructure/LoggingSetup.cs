@@ -10,7 +10,7 @@ public static class LoggingSetup
     /// <c>NewsWire:LogFormat=json</c> for log shippers. The console is written from a background queue,
     /// so a slow terminal never holds up a request. Levels come from the <c>Serilog</c> configuration section.
     /// </summary>
-    public static WebApplicationBuilder AddNewsWireLogging(this WebApplicationBuilder builder)
+    public static TBuilder AddNewsWireLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var json = string.Equals(builder.Configuration["NewsWire:LogFormat"], "json", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddSerilog((services, logger) =>

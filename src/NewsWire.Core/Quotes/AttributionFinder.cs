@@ -1,39 +1,5 @@
 namespace NewsWire.Core.Quotes;
 
-internal enum SubjectKind
-{
-    /// <summary>"Smirnov", "Army General Sergey Smirnov": a name, possibly a surname met before with its first name.</summary>
-    Name,
-
-    /// <summary>"he", "she", "он", "она": the last named speaker (of that gender, when the article tells it).</summary>
-    Pronoun,
-
-    /// <summary>"the minister": the speaker introduced with that role.</summary>
-    Role,
-
-    /// <summary>"the ministry", "officials", "they": attributed, but to nobody the article names.</summary>
-    Other,
-
-    /// <summary>
-    /// Not speech: a name opening a sentence ("Opposition leader Tom Lind disagreed."), so a "he said" after it finds
-    /// him. A lone surname counts only for someone already known.
-    /// </summary>
-    Mention,
-}
-
-/// <summary>A speech verb with its subject, found in the words outside a paragraph's quotations.</summary>
-/// <param name="First">Index of its first token (subject or verb) in the paragraph's tokens.</param>
-/// <param name="Last">Index of its last token.</param>
-/// <param name="Kind">What the subject is: a name, a pronoun, a role, or an unnamed source.</param>
-/// <param name="Subject">The name (titles dropped), pronoun or role noun.</param>
-/// <param name="Roles">Words that stood with the name ("director", "spokeswoman"), for later "the director said".</param>
-/// <param name="Gender">What the words tell of the speaker's gender: pronoun, gendered title, Russian verb ending.</param>
-internal sealed record Attribution(int First, int Last, SubjectKind Kind, string Subject, IReadOnlyList<string> Roles, Gender Gender)
-{
-    /// <summary>Who the subject turned out to be, set in article order by <see cref="SpeakerRegistry"/>.</summary>
-    public string? Speaker { get; set; }
-}
-
 /// <summary>
 /// Finds attributions: a speech verb with its subject before it ("Smirnov added", "he noted that", "Захарова
 /// заявила") or, when the verb opens its clause, after it ("…," said Smirnov; «…», – сказал он), and
@@ -70,74 +36,12 @@ internal static class AttributionFinder
             else if (SpeechLexicon.Verbs.Contains(word))
             {
                 var verbGender = VerbGender(word);
-                Add(found, Before(tokens, i, verbGender) ?? (OpensClause(tokens, i) ? After(tokens, i, i + 1, verbGender) : null));
+                var inverted = OpensClause(tokens, i) ? After(tokens, i, i + 1, verbGender) : null;
+                Add(found, Before(tokens, i, verbGender) ?? inverted);
             }
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// Adds the people a sentence opens with, where no speech verb names them: "Opposition leader Tom Lind
-    /// disagreed." A run of name words followed by a lower-case word, opening the sentence or right after a role
-    /// noun; two words or more, or a lone surname of someone known. Returns all, in text order.
-    /// </summary>
-    public static List<Attribution> WithMentions(List<ClauseToken> tokens, List<Attribution> found)
-    {
-        var all = new List<Attribution>(found);
-        for (var s = 0; s < tokens.Count; s++)
-        {
-            if (s > 0 && !tokens[s - 1].IsTerminator && tokens[s - 1].Kind != TokenKind.Quote)
-            {
-                continue;
-            }
-
-            if (OpeningName(tokens, s) is { } mention && !found.Any(a => a.First <= mention.Last && mention.First <= a.Last))
-            {
-                all.Add(mention);
-            }
-        }
-
-        return [.. all.OrderBy(a => a.First)];
-    }
-
-    /// <summary>The first name run among the words opening a sentence at <paramref name="start"/>, if followed by a lower-case word.</summary>
-    private static Attribution? OpeningName(List<ClauseToken> tokens, int start)
-    {
-        Attribution? single = null;
-        for (var k = start; k + 1 < tokens.Count && tokens[k].IsWord && tokens[k + 1].IsWord && k - start < 12; k++)
-        {
-            if (!SpeakerNames.IsNameWord(tokens[k].Text) || SpeakerNames.IsNameWord(tokens[k + 1].Text) ||
-                SpeakerNames.IsParticle(tokens[k + 1].Text))
-            {
-                continue;
-            }
-
-            // The run must be what the sentence opens with, or follow the role it is given ("leader Tom Lind"):
-            // in "Talking about Central Asian countries" the capitals are no subject.
-            var first = SpeakerNames.RunStart(i => i >= start && tokens[i].IsWord ? tokens[i].Text : null, k);
-            if (first > start && !SpeechLexicon.Roles.Contains(tokens[first - 1].Text))
-            {
-                continue;
-            }
-
-            var (name, dropped) = SpeakerNames.Clean([.. tokens[first..(k + 1)].Select(t => t.Text)]);
-            if (name is null || SpeechLexicon.Impersonal.Contains(name))
-            {
-                continue;
-            }
-
-            List<string> roles = [.. tokens[start..first].Select(t => t.Text), .. dropped];
-            var mention = new Attribution(first, k, SubjectKind.Mention, name, roles, SpeakerNames.GenderOf(name, roles));
-            if (name.Contains(' ', StringComparison.Ordinal))
-            {
-                return mention;
-            }
-
-            single ??= mention;
-        }
-
-        return single;
     }
 
     /// <summary>The subject standing before the verb at <paramref name="verb"/>, or null when there is none.</summary>

@@ -35,7 +35,8 @@ internal static class ClauseTokens
     /// <summary>Words whose full stop does not end a sentence (Mr. Smirnov, Gen. Ivanov, St. Petersburg).</summary>
     private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
     {
-        "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Prof", "Sen", "Rep", "Gov", "Jr", "Sr",
+        "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Prof", "Sen", "Rep", "Gov", "Jr",
+        "Sr",
         "Rev", "Mt", "Adm", "Cmdr", "г", "гг", "т", "им",
     };
 

@@ -126,8 +126,8 @@ internal static class QuoteAttribution
         }
 
         var found = attributions.FirstOrDefault(a => a.Kind != SubjectKind.Mention && a.First > quote && a.Last < end);
-        var adjacent = found is not null &&
-            tokens[(quote + 1)..found.First].All(t => t.Kind == TokenKind.Punct && SpeechLexicon.AttributionPunctuation.Contains(t.Text));
+        var adjacent = found is not null && tokens[(quote + 1)..found.First]
+            .All(t => t.Kind == TokenKind.Punct && SpeechLexicon.AttributionPunctuation.Contains(t.Text));
         return (found, adjacent);
     }
 

@@ -30,12 +30,13 @@ public static class QuoteExtractor
 
             // Speech credited to nobody goes to the speaker attributed before this paragraph, not to one named after it.
             var recent = registry.Recent(number);
+
             // Names opening a sentence matter only to pronouns and uncredited speech next to them, so only where
             // there is a quotation: a background paragraph naming "The Islamic State" must not become a speaker.
             var attributions = AttributionFinder.Find(tokens);
             if (spans.Count > 0)
             {
-                attributions = AttributionFinder.WithMentions(tokens, attributions);
+                attributions = OpeningNames.AddTo(tokens, attributions);
             }
 
             foreach (var attribution in attributions)
@@ -53,7 +54,8 @@ public static class QuoteExtractor
 
                 var span = spans[tokens[q].Span];
                 var continued = continues && tokens[q].Span == 0;
-                var choice = QuoteAttribution.Choose(tokens, attributions, q, continued || !span.Closed, recent);
+                var runsOn = continued || (!span.Closed && p + 1 < paragraphs.Count && OpensWithMark(paragraphs[p + 1]));
+                var choice = QuoteAttribution.Choose(tokens, attributions, q, runsOn, recent);
                 var run = continued ? openRun!.Value : pieces.Count;
                 pieces.Add(new Piece(run, number, tokens[q].Text, choice, span.Closed));
             }
@@ -61,23 +63,33 @@ public static class QuoteExtractor
             openRun = pieces.Count > 0 && pieces[^1].Paragraph == number && !pieces[^1].Closed ? pieces[^1].Run : null;
         }
 
-        return Credit(pieces);
+        return Assemble(pieces);
     }
+
+    /// <summary>Whether a paragraph opens with a quotation mark, as the next part of a running quotation does.</summary>
+    private static bool OpensWithMark(string? paragraph) =>
+        paragraph?.TrimStart() is { Length: > 0 } text && QuoteMarks.MayRunOn(text[0]);
 
     /// <summary>Drops terms and gives every part of a running quotation the speaker of its best-credited part.</summary>
-    private static List<Quote> Credit(List<Piece> pieces)
+    private static List<Quote> Assemble(List<Piece> pieces)
     {
-        var speakers = pieces.GroupBy(p => p.Run).ToDictionary(g => g.Key, RunSpeaker);
-        return [.. pieces.Where(p => p.Choice.Credit != Quotes.Credit.Term)
-            .Select(p => new Quote(speakers[p.Run], p.Text, p.Paragraph))];
+        var speakers = pieces.GroupBy(p => p.Run).ToDictionary(g => g.Key, g => RunSpeaker([.. g.Select(p => p.Choice)]));
+        return [.. pieces.Where(p => p.Choice.Credit != Credit.Term).Select(p => new Quote(speakers[p.Run], p.Text, p.Paragraph))];
     }
 
-    private static string? RunSpeaker(IEnumerable<Piece> run)
+    /// <summary>The first part attributed in its sentence names the speaker; else the first in its paragraph; else the opening part.</summary>
+    private static string? RunSpeaker(List<Choice> parts)
     {
-        var parts = run.Select(p => p.Choice).ToList();
-        return parts.FirstOrDefault(c => c.Credit == Quotes.Credit.Sentence) is { Credit: Quotes.Credit.Sentence } own ? own.Speaker
-            : parts.FirstOrDefault(c => c.Credit == Quotes.Credit.Paragraph) is { Credit: Quotes.Credit.Paragraph } near ? near.Speaker
-            : parts[0].Speaker;
+        foreach (var credit in (Credit[])[Credit.Sentence, Credit.Paragraph])
+        {
+            var index = parts.FindIndex(c => c.Credit == credit);
+            if (index >= 0)
+            {
+                return parts[index].Speaker;
+            }
+        }
+
+        return parts[0].Speaker;
     }
 
     /// <summary>One quotation in one paragraph; <paramref name="Run"/> ties the parts of a running quotation.</summary>

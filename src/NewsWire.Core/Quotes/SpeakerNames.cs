@@ -77,7 +77,8 @@ internal static class SpeakerNames
     /// The name in a run of capitalized words: drops everything up to the last title, leading sentence words,
     /// all-capital abbreviations (МИД, FSB) and possessives (Russia’s), always keeping at least one word.
     /// Cyrillic names keep two words (three with a patronymic), since case-inflected places precede them
-    /// ("МИД России Мария Захарова"). Returns null when the run is only such words ("That said").
+    /// ("МИД России Мария Захарова"). Returns null when the run is only such words ("That said") or a Russian
+    /// genitive ("Гидрометцентра России").
     /// </summary>
     public static (string? Name, List<string> Dropped) Clean(IReadOnlyList<string> run)
     {
@@ -97,6 +98,13 @@ internal static class SpeakerNames
 
         if (IsCyrillic(run[^1]))
         {
+            // Russian surnames do not end in -и or -ы; places and bodies in the genitive do: "руководитель
+            // Гидрометцентра России" names an office, not a person.
+            if (run[^1][^1] is 'и' or 'ы')
+            {
+                return (null, [.. run]);
+            }
+
             var keep = run.Count - start >= 3 && IsPatronymic(run[^2]) ? 3 : 2;
             start = Math.Max(start, run.Count - keep);
         }

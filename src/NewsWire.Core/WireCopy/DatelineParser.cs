@@ -41,15 +41,20 @@ public static class DatelineParser
     {
         rest = paragraph ?? "";
         var head = rest.Length > MaxDatelineLength ? rest[..MaxDatelineLength] : rest;
+        var marker = DatelinePatterns.WireMarker().Match(head).Length;
+        head = head[marker..];
         dateline = Dated(DatelinePatterns.Dated().Match(head))
             ?? Dated(DatelinePatterns.AgencyFirst().Match(head))
             ?? Dateless(DatelinePatterns.Dateless().Match(head));
-        if (dateline is not null)
+        if (dateline is null)
         {
-            rest = rest[dateline.Text.Length..].Trim();
+            return false;
         }
 
-        return dateline is not null;
+        // The marker is part of the dateline as written, not of its place.
+        dateline = dateline with { Text = rest[..(marker + dateline.Text.Length)] };
+        rest = rest[dateline.Text.Length..].Trim();
+        return true;
     }
 
     private static Dateline? Dated(Match match)

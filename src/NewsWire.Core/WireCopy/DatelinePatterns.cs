@@ -55,6 +55,13 @@ internal static partial class DatelinePatterns
     [GeneratedRegex("^" + PlaceAndDate + "(?:" + SlashAgency + "|" + ParenAgency + "|" + BareAgency + "|" + NoAgency + ")" + End, Options)]
     public static partial Regex Dated();
 
+    /// <summary>
+    /// Marks the 1987 wire set before a dateline: "****" (a priority flag) and "RPT --" (a repeated item).
+    /// They are not part of the place, and the dateline after them is read as usual.
+    /// </summary>
+    [GeneratedRegex(@"^(?:\*{2,}|(?:RPT|REPEAT)[ ]?-{1,2})[ ]?", Options)]
+    public static partial Regex WireMarker();
+
     /// <summary>ANSA puts the agency first: <c>(ANSA) - ROME, SEP 18 -</c>, <c>(ANSA) - ROMA, 18 SET -</c>.</summary>
     [GeneratedRegex(@"^\((?<agency>[^()]{1,30})\)[ ]?" + Dash + "[ ]" + PlaceAndDate + "[ ]?" + Dash + End, Options)]
     public static partial Regex AgencyFirst();

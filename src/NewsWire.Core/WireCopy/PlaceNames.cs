@@ -32,17 +32,13 @@ internal static class PlaceNames
         string.Join(", ", place.Split(',').Select(p => NormalizePart(p.Trim())).Where(p => p.Length > 0));
 
     /// <summary>
-    /// Could the text before the first comma be a place name rather than the start of a sentence? Every word
-    /// starts with a capital or is a particle ("NEW YORK", "Rio de Janeiro", "New York"), or nothing is in
-    /// capitals at all ("sioux falls"). "Oil rose" fails: a sentence has lower-case words that are no particles.
+    /// Could this be a place rather than the start of a sentence? Its first letter is a capital ("NEW YORK",
+    /// "New York", and the Latin American desk's "Mexico city" in 1987), or it has no capital at all ("sioux
+    /// falls"). "c CHICAGO", a stray letter before the place, fails. This is a weak test on purpose: the
+    /// dateline shape around it (start of an opening block, a real month and day, a dash) does most of the work.
     /// </summary>
-    public static bool IsPlaceShaped(string place)
-    {
-        var comma = place.IndexOf(',', StringComparison.Ordinal);
-        var head = (comma < 0 ? place : place[..comma]).Trim();
-        return !head.Any(char.IsUpper)
-            || head.Split(' ').All(word => word.Length > 0 && (char.IsUpper(word[0]) || Particles.Contains(word)));
-    }
+    public static bool IsPlaceShaped(string place) =>
+        place.Length > 0 && (char.IsUpper(place[0]) || !place.Any(char.IsUpper));
 
     private static string NormalizePart(string place)
     {

@@ -100,7 +100,9 @@ public static class WireCopyParser
     {
         for (var i = 0; i < Math.Min(blocks.Count, DatelineSearchBlocks); i++)
         {
-            if (DatelineParser.TryParse(blocks[i], out var dateline, out var rest))
+            // A dateline that names no agency ("NEW YORK, Feb 26 -") has only its shape to go by; in the first
+            // block that shape is more likely a headline ("U.S. ANALYSTS, March 3 - POLL") than copy without one.
+            if (DatelineParser.TryParse(blocks[i], out var dateline, out var rest) && (i > 0 || dateline.Agency is not null))
             {
                 return (i, dateline, rest);
             }

@@ -50,6 +50,14 @@ public sealed class RussianQuoteTests
         _quotes[5].Speaker.Should().Be("Мария Захарова");
 
     [Fact]
+    public void AnOfficeInTheGenitiveIsNoSpeakerSoTheQuotationHasNone() =>
+        QuoteFixtures.Extract("""
+            Теплая погода установится в Москве в выходные, сообщил ТАСС научный руководитель Гидрометцентра России.
+
+            «Это будет классическое бабье лето», – сказал он.
+            """).Should().Equal(new Quote(null, "Это будет классическое бабье лето", 2));
+
+    [Fact]
     public void ATermLabelledSoCalledIsNotAQuotationInRussianEither() =>
         QuoteFixtures.Extract("Лавров заявил, что так называемый «план мира» обречен.").Should().BeEmpty();
 }
