@@ -36,8 +36,8 @@ internal static class AttributionFinder
             else if (SpeechLexicon.Verbs.Contains(word))
             {
                 var verbGender = VerbGender(word);
-                var inverted = OpensClause(tokens, i) ? After(tokens, i, i + 1, verbGender) : null;
-                Add(found, Before(tokens, i, verbGender) ?? inverted);
+                Add(found, Before(tokens, i, verbGender)
+                    ?? (OpensClause(tokens, i) ? After(tokens, i, i + 1, verbGender) : null));
             }
         }
 
@@ -83,7 +83,6 @@ internal static class AttributionFinder
         if (SpeakerNames.IsNameWord(word))
         {
             var start = SpeakerNames.RunStart(i => tokens[i].IsWord ? tokens[i].Text : null, j);
-
             var run = tokens[start..(j + 1)].Select(t => t.Text).ToList();
             var context = WordsBefore(tokens, start);
             return Named(start, verb, run, context, verbGender);
@@ -149,10 +148,10 @@ internal static class AttributionFinder
         }
 
         var start = SpeakerNames.RunStart(i => window[i], end);
-
         return Named(verb, from + end, window.GetRange(start, end - start + 1), window.GetRange(0, start), verbGender);
     }
 
+    /// <summary>An attribution to the name in <paramref name="run"/>; <paramref name="context"/> holds the words before it.</summary>
     private static Attribution? Named(int first, int last, List<string> run, List<string> context, Gender verbGender)
     {
         var (name, dropped) = SpeakerNames.Clean(run);

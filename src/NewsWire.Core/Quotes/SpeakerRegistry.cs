@@ -34,8 +34,9 @@ internal sealed class SpeakerRegistry
     }
 
     /// <summary>
-    /// The speaker for speech nobody is credited with: the last attributed speaker, if attributed in this paragraph
-    /// or one of the two before it. Further back, the article has moved on and a guess would mislead.
+    /// The speaker for speech nobody is credited with: the last person attributed (or named opening a sentence, see
+    /// <see cref="OpeningNames"/>), if in this paragraph or one of the two before it. Further back, the article
+    /// has moved on and a guess would mislead.
     /// </summary>
     public string? Recent(int paragraph) =>
         Latest(_ => true) is { } last && last.LastParagraph >= paragraph - 2 ? last.Name : null;
