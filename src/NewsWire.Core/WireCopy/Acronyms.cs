@@ -7,8 +7,8 @@ namespace NewsWire.Core.WireCopy;
 /// Dotted initials ("U.S.", "U.N.", "D.C.") need no entry: a letter after a dot is capitalized anyway.
 /// </summary>
 /// <remarks>
-/// Left out on purpose because they are also common English words in capitals: IT, WHO, US is kept (the wires
-/// write the country far more often than the pronoun), AIDS (the verb), IS (the verb), OR, AM, PM.
+/// Left out on purpose because they are also common English words in capitals: IT, WHO, AIDS (the verb),
+/// IS (the verb), OR, AM, PM. US is in: the wires write the country far more often than the pronoun.
 /// Add to the list when a headline comes out wrong; a word in it is never lower-cased.
 /// </remarks>
 internal static class Acronyms
@@ -22,7 +22,7 @@ internal static class Acronyms
         "G7", "G8", "G20", "BIS", "IEA", "EBRD", "EIB", "ADB", "IDB",
         // Central banks, regulators, agencies of state.
         "ECB", "BOJ", "BOE", "PBOC", "SEC", "FTC", "FDA", "EPA", "FBI", "CIA", "NSA", "FSB", "KGB", "NASA",
-        "USDA", "CCC", "IRS", "FAA", "NTSB", "DOJ",
+        "USDA", "CCC", "EEP", "IRS", "FAA", "NTSB", "DOJ", "DOD", "FCC", "FERC", "OPIC",
         // Markets and economics.
         "GDP", "GNP", "CPI", "PPI", "PMI", "IPO", "CEO", "CFO", "LNG", "LPG", "NYSE", "CBOT", "CME", "LME", "NYMEX",
         "COMEX", "FOB", "CIF", "VAT", "ETF", "AI",

@@ -52,8 +52,8 @@ internal static class AgencyNames
     }
 
     /// <summary>
-    /// A line that is only an agency's sign-off: one known name ("Reuter", "REUTERS", "AFP"), or Reuters'
-    /// closing boilerplate. It says nothing but who sent the story, so the parser drops it.
+    /// A line that is only an agency's sign-off: one known name ("Reuter", "REUTERS", "AFP"), Xinhua's
+    /// "Enditem", or Reuters' closing boilerplate. It says nothing but who sent the story, so the parser drops it.
     /// </summary>
     public static bool IsSignOff(string line, out string agency)
     {
@@ -62,6 +62,13 @@ internal static class AgencyNames
         if (word.Equals("Our Standards: The Thomson Reuters Trust Principles", StringComparison.OrdinalIgnoreCase))
         {
             agency = "Reuters";
+            return true;
+        }
+
+        // Xinhua closes English copy with "Enditem" rather than its name.
+        if (word.Equals("Enditem", StringComparison.OrdinalIgnoreCase))
+        {
+            agency = "Xinhua";
             return true;
         }
 

@@ -13,8 +13,8 @@ namespace NewsWire.Core.WireCopy;
 /// <list type="bullet">
 /// <item>Only a headline with no lower-case letter, all of whose letters are Latin, is touched. Mixed case was
 /// meant; Cyrillic and other scripts do not title-case (Russian capitalizes the first word only).</item>
-/// <item>Kept as written: <see cref="Acronyms"/> (also before "'S": "OPEC's"), tickers in angle brackets
-/// ("&lt;SRD&gt;"), parts with digits ("G7", "10-K") except ordinals ("1ST" → "1st"), parts with "&amp;" ("AT&amp;T").</item>
+/// <item>Kept as written: <see cref="Acronyms"/> (also before "'S": "OPEC's"), whatever is in angle brackets
+/// (tickers, "&lt;SRD&gt;"), parts with digits ("G7", "10-K") except ordinals ("1ST" → "1st"), parts with "&amp;" ("AT&amp;T").</item>
 /// <item>Small words stay lower case: articles (a, an, the), the conjunctions and, but, or, nor, and the short
 /// prepositions as, at, by, for, in, of, on, per, to, via, vs, v, as AP and Reuters style have it; "from",
 /// "with", "into" are capitalized. "Up", "off", "out" are not small words: in headlines they are mostly
@@ -43,14 +43,42 @@ internal static class TitleCase
 
         var words = headline.Split(' ');
         var startsPhrase = true;
+        var inTicker = false;
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            words[i] = Word(word, startsPhrase, i == words.Length - 1);
+            words[i] = OutsideTickers(word, startsPhrase, i == words.Length - 1, ref inTicker);
             startsPhrase = word.Length > 0 && (word[^1] is ':' or '?' or '!' or '|' || word is "-" or "--" or "–" or "—");
         }
 
         return string.Join(' ', words);
+    }
+
+    /// <summary>
+    /// Cases the word except what stands in angle brackets: tickers ("&lt;SRD&gt;", "MANAGEMENT&lt;WMX&gt;") and the
+    /// unlisted company names 1987 Reuters bracketed ("&lt;PLUM HOLDING INC&gt;"), which may span words; they are
+    /// written as the exchange lists them.
+    /// </summary>
+    private static string OutsideTickers(string word, bool first, bool last, ref bool inTicker)
+    {
+        var result = new StringBuilder(word.Length);
+        var from = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (!inTicker && word[i] == '<')
+            {
+                result.Append(Word(word[from..i], first, false));
+                (from, inTicker) = (i, true);
+            }
+            else if (inTicker && word[i] == '>')
+            {
+                result.Append(word, from, i + 1 - from);
+                (from, inTicker) = (i + 1, false);
+                first = false;
+            }
+        }
+
+        return result.Append(inTicker ? word[from..] : Word(word[from..], first && from == 0, last)).ToString();
     }
 
     /// <summary>Has a letter, no lower-case letter, and only Latin letters (Basic Latin to Latin Extended-B).</summary>
@@ -95,12 +123,6 @@ internal static class TitleCase
 
     private static string Word(string word, bool first, bool last)
     {
-        // A ticker in angle brackets ("<SRD>", "<BP>") is a symbol, written as the exchange lists it.
-        if (word.StartsWith('<'))
-        {
-            return word;
-        }
-
         var start = 0;
         while (start < word.Length && !char.IsLetterOrDigit(word[start]))
         {

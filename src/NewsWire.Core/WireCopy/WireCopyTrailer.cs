@@ -28,6 +28,9 @@ internal static partial class WireCopyTrailer
     /// <summary>A wrapped credit note is looked for over at most this many lines: long ones run to five at 65 columns.</summary>
     public const int MaxCreditLines = 8;
 
+    /// <summary>The longest credit note looked for, in characters; real ones with several reporters run to some 250.</summary>
+    public const int MaxCreditLength = 600;
+
     /// <summary>Removes the trailer from <paramref name="lines"/>; returns the credits ("\n" between lines) and the signing agency.</summary>
     public static (string? Credits, string? Agency) Take(List<WireLine> lines)
     {
@@ -79,25 +82,35 @@ internal static partial class WireCopyTrailer
     {
         var last = lines.Count - 1;
         var top = Math.Max(RunStart(lines, first), last - MaxCreditLines + 1);
+        var below = "";
         for (var i = last; i >= top; i--)
         {
-            var text = string.Join(' ', lines.Skip(i).Select(l => l.Text));
-            var note = CreditNote().Match(text).Groups["note"];
-            if (!note.Success)
+            var text = below.Length == 0 ? lines[i].Text : lines[i].Text + " " + below;
+
+            // Only the end can hold the note, and notes are short: looking at no more than that keeps the work
+            // (and the joining of lines) small however long the last lines are.
+            var from = Math.Max(0, text.Length - MaxCreditLength);
+            var note = CreditNote().Match(text, from).Groups["note"];
+            if (note.Success && note.Index < lines[i].Text.Length)
             {
-                continue;
+                var before = lines[i].Text[..note.Index].TrimEnd();
+                var indent = lines[i].Indent;
+                credits.Insert(0, note.Value);
+                lines.RemoveRange(i, lines.Count - i);
+                if (before.Length > 0)
+                {
+                    lines.Add(new WireLine(indent, before));
+                }
+
+                return true;
             }
 
-            var before = lines[i].Text[..Math.Min(note.Index, lines[i].Text.Length)].TrimEnd();
-            var indent = lines[i].Indent;
-            credits.Insert(0, note.Value);
-            lines.RemoveRange(i, lines.Count - i);
-            if (before.Length > 0)
+            if (text.Length > MaxCreditLength)
             {
-                lines.Add(new WireLine(indent, before));
+                return false; // a note opening further up would be longer than any note is
             }
 
-            return true;
+            below = text;
         }
 
         return false;

@@ -82,6 +82,19 @@ public sealed class DatelineDatesTests
         resolve.Should().NotThrow().Which.Should().Be(Utc(expectedYear, expectedMonth, expectedDay));
     }
 
+    [Theory]
+    [InlineData(null, null)] // WASHINGTON (AP) —
+    [InlineData(9, null)] // half a date made by hand says no day either
+    [InlineData(null, 18)]
+    public void ADatelineWithoutADateIsCopyFiledToday(int? month, int? day) =>
+        DatelineDates.Resolve(new Dateline("WASHINGTON (AP) —", "Washington", month, day, null, "AP"), null, Now)
+            .Should().Be(Utc(2026, 11, 29));
+
+    [Fact]
+    public void AnExplicitPublicationDateWinsOverADatelessDateline() =>
+        DatelineDates.Resolve(new Dateline("WASHINGTON (AP) —", "Washington", null, null, null, "AP"), Utc(2015, 9, 18), Now)
+            .Should().Be(Utc(2015, 9, 18));
+
     [Fact]
     public void TheParsedTassDatelineResolvesToTheLatestSeptemberEighteenth() =>
         DatelineDates.Resolve(Articles.Parse(Stories.Tass).Dateline!, null, Now).Should().Be(Utc(2026, 9, 18));

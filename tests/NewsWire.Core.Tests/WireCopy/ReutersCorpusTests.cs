@@ -25,6 +25,14 @@ public sealed partial class ReutersCorpusTests(ITestOutputHelper output)
 
     private static readonly DateTime Now = new(2026, 11, 29, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>
+    /// Stories whose dateline is garbled beyond what a parser should guess at; their dateline stays in the body.
+    /// #922 "ME}LBOURNE, March 3" (a brace inside the place); #3295 "c    CHICAGO, March 9", #15421
+    /// "c    LONDON, April 9" and #17402 "0    LONDON, April 29" (a stray character before the place: taking
+    /// "c CHICAGO" for a place would also take "the talks, …" for one).
+    /// </summary>
+    private static readonly int[] Garbled = [922, 3295, 15421, 17402];
+
     [ReutersCorpusFact]
     public void EveryStoryDatelinedPlaceMonthDayParsesToItsHeadlinePlaceAndDate()
     {
@@ -60,7 +68,9 @@ public sealed partial class ReutersCorpusTests(ITestOutputHelper output)
 
         stories.Should().Be(19_043);
         tried.Should().BeGreaterThan(18_800, "the README counts about 190 datelines of another form");
-        failures.Should().BeEmpty();
+        failures.Select(f => int.Parse(f[1..f.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture))
+            .Should().BeEquivalentTo(Garbled, string.Join("\n", failures));
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>The text as the wire sent it in 1987: the sign-off on its own line, indented one space.</summary>
@@ -105,11 +115,15 @@ public sealed partial class ReutersCorpusTests(ITestOutputHelper output)
         return article.Paragraphs.Any(p => p.Contains("Reuter", StringComparison.Ordinal) && p.Length < 10) ? "sign-off left in the body" : null;
     }
 
-    /// <summary>The form <c>PLACE, Mon DD</c>: a place, a comma, an English month word or abbreviation, a day of that month in 1987.</summary>
+    /// <summary>
+    /// The form <c>PLACE, Mon DD</c>: a place, a comma, an English month word or abbreviation, a day of that month
+    /// in 1987. The place is without the wire's markers before it ("****LONDON", "RPT --LUDWIGSHAFEN"): a priority
+    /// flag and a repeat mark, not part of any place's name.
+    /// </summary>
     private static bool IsPlaceMonthDay(string text, out string place, out int month, out int day)
     {
         var match = PlaceMonthDay().Match(text.Trim());
-        place = match.Groups["place"].Value;
+        place = WireMarker().Replace(match.Groups["place"].Value, "");
         month = 0;
         day = match.Success ? int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture) : 0;
         return match.Success
@@ -121,6 +135,9 @@ public sealed partial class ReutersCorpusTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"^(?<place>\S.*?)\s*,\s*(?<month>[A-Za-z]+)\.?\s+(?<day>\d{1,2})$")]
     private static partial Regex PlaceMonthDay();
+
+    [GeneratedRegex(@"^(?:\*+|RPT\s*-+)\s*")]
+    private static partial Regex WireMarker();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -5,7 +5,8 @@ namespace NewsWire.Core.Tests.WireCopy;
 public sealed class WireCopyWriterTests
 {
     private static string Render(ParsedArticle article) =>
-        WireCopyWriter.Render(article.Section, article.Headline, article.Lead, article.Dateline?.Text, article.Sections);
+        WireCopyWriter.Render(article.Section, article.Headline, article.Lead, article.Dateline?.Text, article.Sections,
+            article.Byline, article.Credits);
 
     [Fact]
     public void TheTassSampleIsRenderedAsItArrivedWithSpacesNormalizedAndAFinalNewline()
@@ -41,6 +42,25 @@ public sealed class WireCopyWriterTests
 
         Render(Articles.Parse(once)).Should().Be(once);
     }
+
+    [Theory]
+    [MemberData(nameof(AgencyStories.Names), MemberType = typeof(AgencyStories))]
+    public void EachAgencysStoryParsesBackWithItsBylineAndCredits(string agency)
+    {
+        var article = Articles.Parse(AgencyStories.ByName(agency));
+
+        // No sign-off is written, so the agency 1987's "Reuter" named is not in the text any more (the archive
+        // keeps it as the source).
+        var expected = agency == nameof(AgencyStories.Reuters1987) ? article with { Dateline = article.Dateline! with { Agency = null } } : article;
+        Articles.Parse(Render(article)).ShouldBeSameArticleAs(expected);
+    }
+
+    [Fact]
+    public void TheBylineFollowsTheLeadAndTheCreditsCloseTheStoryOnePerLine() =>
+        WireCopyWriter.Render(null, "Oil prices rise", "Producers agreed to extend cuts.", "LONDON (Reuters) -",
+                [new ArticleSection(null, ["Brent rose 2%."])], "By Jane Doe", "(Reporting by Jane Doe)\nbur-fz/jh")
+            .Should().Be("Oil prices rise\n\nProducers agreed to extend cuts.\n\nBy Jane Doe\n\nLONDON (Reuters) - Brent rose 2%.\n\n" +
+                "(Reporting by Jane Doe)\nbur-fz/jh\n");
 
     [Fact]
     public void MissingPartsAreLeftOutWithoutEmptyBlocks()

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NewsWire.Bench.Corpus;
+using NewsWire.Bench.Http;
+using NewsWire.Bench.Report;
+using NewsWire.Bench.Search;
+using NewsWire.Bench.Sql;
+
+namespace NewsWire.Bench;
+
+/// <summary>
+/// The steps of bench/run.sh that need C#. Each writes files and exits; run.sh strings them together with the
+/// service, the sqlite3 tool and wrk, so every step can also be run alone (see bench/README.md).
+/// Not top-level statements: the service's public Program class is referenced, and two would clash.
+/// </summary>
+public static class BenchMain
+{
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|probe|targets|startup|report --option value...");
+            return 2;
+        }
+
+        var options = Options(args[1..]);
+        string Get(string name) => options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
+        int Int(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+        var corpus = options.GetValueOrDefault("corpus") ?? ReutersStories.DefaultPath();
+
+        switch (args[0])
+        {
+            case "convert":
+            {
+                await using var output = new StreamWriter(Get("out"));
+                Console.WriteLine($"Converted {ReutersConverter.Convert(corpus, output):N0} stories.");
+                return 0;
+            }
+
+            case "generate":
+            {
+                var generator = new CorpusGenerator(ReutersStories.Read(corpus));
+                var (size, seed) = (Int("size", 100_000), Int("seed", 1987));
+                await using (var output = new StreamWriter(Get("out")))
+                {
+                    foreach (var line in generator.Generate(size, seed))
+                    {
+                        await output.WriteLineAsync(line.ToJson());
+                    }
+                }
+
+                await WriteJson(options.GetValueOrDefault("info") ?? Get("out") + ".json", new
+                {
+                    articles = size, seed, stories = generator.Stories, paragraphs = generator.Paragraphs, bytes = new FileInfo(Get("out")).Length,
+                });
+                Console.WriteLine($"Generated {size:N0} articles from {generator.Stories:N0} stories and {generator.Paragraphs:N0} paragraphs.");
+                return 0;
+            }
+
+            case "sql":
+            {
+                await using var output = new StreamWriter(Get("out"));
+                var (written, duplicates) = InsertScript.Write(Get("ndjson"), Get("db"), output);
+                Console.WriteLine($"Wrote INSERTs for {written:N0} articles ({duplicates:N0} exact duplicates left out, as NewsWire would).");
+                return 0;
+            }
+
+            case "engine":
+                await WriteJson(Get("out"), EngineBaseline.Run(Get("db"), Int("rounds", 30)));
+                return 0;
+
+            case "probe":
+                await WriteJson(Get("out"), await SearchProbe.RunAsync(new Uri(Get("url")), Int("rounds", 30)));
+                return 0;
+
+            case "targets":
+                await WriteJson(Path.Combine(Get("folder"), "targets.json"), await LoadTargets.WriteAsync(Get("db"), new Uri(Get("url")), Get("folder")));
+                return 0;
+
+            case "startup":
+                await WriteJson(Get("out"), await StartupTimer.RunAsync(Get("dll"), Get("db"), Int("port", 5091), Int("runs", 3)));
+                return 0;
+
+            case "report":
+            {
+                var summary = Summary.Build(Get("folder"), Get("label"), Get("command"), Get("newswire-db"), Get("sqlite-db"));
+                await WriteJson(Get("summary"), summary);
+                Markdown.UpdateDocument(Get("doc"), Get("label"), Markdown.Render(summary));
+                foreach (var target in summary["targets"]!.AsArray())
+                {
+                    Console.WriteLine($"{((bool)target!["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]}");
+                }
+
+                return 0;
+            }
+
+            default:
+                await Console.Error.WriteLineAsync($"Unknown step: {args[0]}");
+                return 2;
+        }
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return options;
+    }
+
+    private static async Task WriteJson<T>(string file, T value) =>
+        await File.WriteAllTextAsync(file, value is JsonNode node ? node.ToJsonString(Indented) : JsonSerializer.Serialize(value, Indented));
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace NewsWire.Bench.Report;
+
+/// <summary>
+/// The issue's targets (stated for 1M articles; checked at whatever N the run had, and labelled with it).
+/// Where the issue leaves a choice open, the choice is written into the target's text:
+/// throughput ratios at 32 connections (the server saturated), latencies at 1 connection (no queueing),
+/// "as fast as" as within 10%, and memory in MB of 10^6 bytes.
+/// </summary>
+internal static class Targets
+{
+    public static JsonArray Check(JsonObject s)
+    {
+        var search = s["search"]!;
+        var engineMedian = D(search["engine"]!["medianMs"]);
+        var httpMedian = D(search["http"]!["c1"]!["p50Ms"]);
+        var get = s["reads"]!["get"]!["c32"]!;
+        var first = D(s["reads"]!["first"]!["c1"]!["newswire"]!["p50Ms"]);
+        var deep = D(s["reads"]!["deep"]!["c1"]!["newswire"]!["p50Ms"]);
+        var import = s["import"]!;
+        var importRss = D(import["newswire"]!["maxRssMB"]);
+        var serviceRss = D(s["service"]!["peakRssMB"]);
+
+        return
+        [
+            Target("search median ≤ 1.25 × engine + 1 ms (1 connection)", $"{httpMedian:0.00} ms vs {1.25 * engineMedian + 1:0.00} ms (engine {engineMedian:0.00} ms)",
+                httpMedian <= 1.25 * engineMedian + 1),
+            Target("search median < 20 ms for the mix (1 connection)", $"{httpMedian:0.00} ms", httpMedian < 20),
+            Target("get by id ≥ 70% of the bare endpoint's requests/s (32 connections)", Percent(D(get["rpsRatio"])), D(get["rpsRatio"]) >= 0.7),
+            Target("deep cursor page as fast as the first page (median within 10%, 1 connection)", $"{deep:0.00} ms vs {first:0.00} ms", deep <= first * 1.1),
+            Target("import ≥ 80% of the sqlite3 tool's rate", Percent(D(import["ratio"])), D(import["ratio"]) >= 0.8),
+            Target("peak memory ≤ 300 MB (service under load; CLI import)", $"{serviceRss:0} MB; {importRss:0} MB", serviceRss <= 300 && importRss <= 300),
+        ];
+    }
+
+    private static JsonObject Target(string target, string measured, bool met) =>
+        new() { ["target"] = target, ["measured"] = measured, ["met"] = met };
+
+    private static string Percent(double ratio) => (ratio * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static double D(JsonNode? node) => double.Parse(node!.ToJsonString(), CultureInfo.InvariantCulture);
+}

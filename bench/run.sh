@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# NewsWire's benchmark suite: one command, from corpus to docs/benchmarks.md.
+#
+#   bench/run.sh                 100,000 articles, 10 s per load level, then the long resilience tests
+#   bench/run.sh --quick         10,000 articles, 2 s per load level, no resilience tests (under two minutes)
+#   bench/run.sh --size 1000000  any N (label 1m); --duration S, --rounds R, --label L, --no-resilience
+#
+# Steps (each writes into bench/results/LABEL/, which git ignores; only summary-LABEL.json is committed):
+#  1. generate N articles from the Reuters stories (NewsWire.Bench generate: deterministic, seed 1987)
+#  2. migrate an empty database with the service (the CLI import of an empty file) and dump its schema
+#  3. import: the CLI import (timed and its peak RSS taken by GNU time) against sqlite3 running the same
+#     rows as INSERTs in one transaction on the dumped schema, triggers included
+#  4. search baseline: the service's FTS5 statements in one process on the imported file (NewsWire.Bench engine)
+#  5. start-up time on the imported database (3 starts, to the first answered GET /health)
+#  6. the service (Release, Serilog at Warning) and bench/BareEndpoint under wrk at 1, 8 and 32 connections:
+#     the search mix, get by id, list first page, list deep page by cursor; then the service's peak RSS
+#  7. NewsWire.Bench report: bench/results/summary-LABEL.json and LABEL's tables in docs/benchmarks.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SIZE=100000 DURATION=10 ROUNDS=30 LABEL="" RESILIENCE=1 PORT=${BENCH_PORT:-5091} BARE_PORT=${BENCH_BARE_PORT:-5092}
+COMMAND="bench/run.sh $*"
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --quick) SIZE=10000 DURATION=2 ROUNDS=10 LABEL=${LABEL:-quick} RESILIENCE=0 ;;
+    --size) SIZE=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --label) LABEL=$2; shift ;;
+    --no-resilience) RESILIENCE=0 ;;
+    *) echo "unknown option: $1 (see the top of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ -z $LABEL ]]; then
+  if (( SIZE % 1000000 == 0 )); then LABEL="$((SIZE / 1000000))m"; elif (( SIZE % 1000 == 0 )); then LABEL="$((SIZE / 1000))k"; else LABEL=$SIZE; fi
+fi
+OUT=$ROOT/bench/results/$LABEL
+rm -rf "$OUT" && mkdir -p "$OUT"
+step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
+
+step "tools"
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+command -v curl >/dev/null || need+=(curl)
+[[ -x /usr/bin/time ]] || need+=(time)
+if (( ${#need[@]} )); then
+  SUDO=$([[ $(id -u) == 0 ]] || echo sudo)
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build -c Release bench/NewsWire.Bench --nologo -v q -clp:ErrorsOnly
+dotnet build -c Release bench/BareEndpoint --nologo -v q -clp:ErrorsOnly
+API=$ROOT/src/NewsWire.Api/bin/Release/net10.0/NewsWire.Api.dll
+BARE=$ROOT/bench/BareEndpoint/bin/Release/net10.0/BareEndpoint.dll
+bench() { dotnet "$ROOT/bench/NewsWire.Bench/bin/Release/net10.0/NewsWire.Bench.dll" "$@"; }
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+step "1. corpus: $SIZE articles"
+bench generate --size "$SIZE" --out "$OUT/corpus.ndjson" --info "$OUT/corpus.json"
+
+step "2. schema: migrate an empty database with the service, dump it"
+: > "$OUT/empty.ndjson"
+dotnet "$API" import --ConnectionStrings:NewsWire="Data Source=$OUT/template.db" "$OUT/empty.ndjson" > /dev/null 2>&1
+sqlite3 "$OUT/template.db" .dump > "$OUT/schema.sql"
+bench sql --ndjson "$OUT/corpus.ndjson" --db "$OUT/template.db" --out "$OUT/inserts.sql"
+
+step "3. import: NewsWire CLI"
+cp "$OUT/template.db" "$OUT/newswire.db"
+/usr/bin/time -v -o "$OUT/import-newswire.time" \
+  dotnet "$API" import --ConnectionStrings:NewsWire="Data Source=$OUT/newswire.db" "$OUT/corpus.ndjson" \
+  > "$OUT/import-newswire.out" 2> "$OUT/import-newswire.err"
+cat "$OUT/import-newswire.out"
+step "3. import: sqlite3 tool"
+sqlite3 "$OUT/sqlite3.db" "PRAGMA journal_mode = WAL;" > /dev/null   # as the service's file
+sqlite3 "$OUT/sqlite3.db" < "$OUT/schema.sql"
+/usr/bin/time -v -o "$OUT/import-sqlite3.time" sqlite3 "$OUT/sqlite3.db" < "$OUT/inserts.sql"
+grep -E "Elapsed|Maximum resident" "$OUT/import-newswire.time" "$OUT/import-sqlite3.time"
+
+step "4. search: the engine alone, $ROUNDS rounds of the mix"
+bench engine --db "$OUT/newswire.db" --rounds "$ROUNDS" --out "$OUT/engine.json"
+
+step "5. start-up on the existing database"
+bench startup --dll "$API" --db "$OUT/newswire.db" --port "$PORT" --runs 3 --out "$OUT/startup.json"
+cat "$OUT/startup.json"; echo
+
+step "6. load: the service and the bare endpoint under wrk"
+wait_for() { for _ in $(seq 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
+ConnectionStrings__NewsWire="Data Source=$OUT/newswire.db" Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+  dotnet "$API" --urls "http://127.0.0.1:$PORT" > "$OUT/service.log" 2>&1 &
+SERVICE=$!; PIDS+=("$SERVICE")
+dotnet "$BARE" --urls "http://127.0.0.1:$BARE_PORT" > "$OUT/bare.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$PORT/health"
+wait_for "http://127.0.0.1:$BARE_PORT/json/100"
+bench targets --db "$OUT/newswire.db" --url "http://127.0.0.1:$PORT" --folder "$OUT"
+bench probe --url "http://127.0.0.1:$PORT" --rounds "$ROUNDS" --out "$OUT/probe.json"
+load() { # name port paths-file: a 1 s warm-up, then one run per concurrency level
+  wrk -t1 -c8 -d1s -s bench/wrk/paths.lua "http://127.0.0.1:$2" -- "$3" > /dev/null
+  for c in 1 8 32; do
+    wrk -t1 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/wrk/paths.lua "http://127.0.0.1:$2" -- "$3" > "$OUT/wrk-$1-c$c.txt"
+    printf '%-12s c=%-3s %s\n' "$1" "$c" "$(tail -n 1 "$OUT/wrk-$1-c$c.txt")"
+  done
+}
+for name in search get first deep; do load "$name" "$PORT" "$OUT/paths-$name.txt"; done
+for name in get first deep; do load "bare-$name" "$BARE_PORT" "$OUT/paths-bare-$name.txt"; done
+grep -E "VmHWM|VmRSS" "/proc/$SERVICE/status" > "$OUT/service-status.txt"
+cleanup; PIDS=()
+
+step "7. report"
+bench report --folder "$OUT" --label "$LABEL" --command "$COMMAND" --newswire-db "$OUT/newswire.db" --sqlite-db "$OUT/sqlite3.db" \
+  --doc docs/benchmarks.md --summary "bench/results/summary-$LABEL.json"
+
+if (( RESILIENCE )); then
+  step "8. resilience: the long versions of the load, crash and hostile-input tests"
+  bench/resilience.sh
+fi
+step "done: docs/benchmarks.md, bench/results/summary-$LABEL.json"

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using NewsWire.Api.Tests.Infrastructure;
+
+namespace NewsWire.Api.Tests.Resilience;
+
+/// <summary>
+/// The service as a real process, `dotnet NewsWire.Api.dll --urls http://127.0.0.1:PORT`, configured through the
+/// environment as an operator would, so that it can be killed (SIGKILL) and started again on the same file.
+/// Its console output is kept so a failing test can show what the service said.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServiceProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+    public IEnumerable<string> Output => _output;
+
+    public static async Task<ServiceProcess> StartAsync(string databasePath)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsWire.Api.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ConnectionStrings__NewsWire"] = $"Data Source={databasePath}";
+        start.Environment["NewsWire__ApiKeys__0"] = NewsWireApp.ApiKey;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var service = new ServiceProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        await service.WaitUntilHealthyAsync();
+        return service;
+    }
+
+    /// <summary>A client for this process; <paramref name="withKey"/> adds X-Api-Key.</summary>
+    public HttpClient CreateClient(bool withKey = true)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        if (withKey)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", NewsWireApp.ApiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no final checkpoint, the OS drops the process mid-write.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with {_process.ExitCode}:\n{string.Join('\n', _output)}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("/health");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // slow first answer
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The service did not become healthy in 60 s:\n{string.Join('\n', _output)}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 500 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
