@@ -59,6 +59,14 @@ public sealed record ArticleDetail : ArticleSummary
     /// <example>tass-822339</example>
     [JsonPropertyOrder(105)]
     public string? ExternalId { get; init; }
+    /// <summary>The byline, as written.</summary>
+    /// <example>By Jane Doe</example>
+    [JsonPropertyOrder(108)]
+    public string? Byline { get; init; }
+    /// <summary>Trailing credits, one per line.</summary>
+    /// <example>(Reporting by Jane Doe; Editing by John Smith)</example>
+    [JsonPropertyOrder(109)]
+    public string? Credits { get; init; }
     /// <example>2026-11-29T10:00:00Z</example>
     [JsonPropertyOrder(106)]
     public required DateTime CreatedAt { get; init; }
@@ -119,4 +127,9 @@ public sealed record ArticleInput
     public string? ExternalId { get; init; }
     /// <example>Economy</example>
     public string? Section { get; init; }
+    /// <example>By Jane Doe</example>
+    public string? Byline { get; init; }
+    /// <summary>Credit lines, one per line.</summary>
+    /// <example>(Reporting by Jane Doe; Editing by John Smith)</example>
+    public string? Credits { get; init; }
 }

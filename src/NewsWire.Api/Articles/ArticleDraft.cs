@@ -15,7 +15,9 @@ public sealed record ArticleDraft(
     string Lang,
     IReadOnlyList<string> Tags,
     string? Url,
-    string? ExternalId);
+    string? ExternalId,
+    string? Byline = null,
+    string? Credits = null);
 
 /// <summary>A draft, or why the input is not one (field → messages).</summary>
 public sealed record DraftResult(ArticleDraft? Draft, IDictionary<string, string[]> Errors)

@@ -50,6 +50,8 @@ public static partial class ArticleDrafts
             Url = metadata.Url,
             ExternalId = metadata.ExternalId,
             Section = metadata.Section ?? parsed.Section,
+            Byline = parsed.Byline,
+            Credits = parsed.Credits,
         };
         return Build(input, parsed.Sections, parsed.Dateline, [], utcNow);
     }
@@ -64,6 +66,8 @@ public static partial class ArticleDrafts
         var place = Line(input.Place, "place", ArticleLimits.Place, errors);
         var section = Line(input.Section, "section", ArticleLimits.Section, errors);
         var externalId = Line(input.ExternalId, "externalId", ArticleLimits.ExternalId, errors);
+        var byline = Line(input.Byline, "byline", ArticleLimits.Byline, errors);
+        var credits = Lines(input.Credits, "credits", ArticleLimits.Credits, errors);
         var url = Url(input.Url, errors);
         var tags = Tags(input.Tags, errors);
         var publishedAt = PublishedAt(input.PublishedAt, dateline, utcNow, errors);
@@ -83,7 +87,7 @@ public static partial class ArticleDrafts
 
         return new DraftResult(
             new ArticleDraft(source, headline, lead, place, dateline?.Text, section, sections, publishedAt, lang, tags,
-                url, externalId),
+                url, externalId, byline, credits),
             errors);
     }
 
@@ -111,6 +115,23 @@ public static partial class ArticleDrafts
         }
 
         return line;
+    }
+
+    /// <summary>Several lines (credits), each normalized like a single line; blank lines dropped.</summary>
+    private static string? Lines(string? value, string name, int maxLength, Dictionary<string, string[]> errors)
+    {
+        var lines = (value ?? "").ReplaceLineEndings("\n").Split('\n').Select(PlainText.NormalizeLine).Where(l => l.Length > 0).ToList();
+        var text = string.Join('\n', lines);
+        if (lines.Any(PlainText.HasControlCharacters))
+        {
+            errors[name] = [$"The {name} contain control characters or invalid UTF-8."];
+        }
+        else if (text.Length > maxLength)
+        {
+            errors[name] = [$"The {name} are {text.Length:N0} characters; the limit is {maxLength:N0}."];
+        }
+
+        return text.Length == 0 ? null : text;
     }
 
     private static string? Url(string? value, Dictionary<string, string[]> errors)
@@ -186,7 +207,8 @@ public static partial class ArticleDrafts
             return published;
         }
 
-        return dateline is null ? utcNow : DatelineDates.Resolve(dateline, null, utcNow);
+        // A dateline without a day (WASHINGTON (AP) —) says only "today": the moment it arrived is closer.
+        return dateline?.Month is null ? utcNow : DatelineDates.Resolve(dateline, null, utcNow);
     }
 
     private static string? Lang(string? value, Dictionary<string, string[]> errors)

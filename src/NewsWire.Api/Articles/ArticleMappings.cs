@@ -42,6 +42,8 @@ public static class ArticleMappings
             .ToList(),
         DuplicateOf = a.DuplicateOfId,
         ExternalId = a.ExternalId,
+        Byline = a.Byline,
+        Credits = a.Credits,
         CreatedAt = a.CreatedAt,
         UpdatedAt = a.UpdatedAt,
     };

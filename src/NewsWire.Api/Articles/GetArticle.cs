@@ -50,7 +50,7 @@ public static class GetArticle
 
     public static string AsPlainText(Article article) =>
         WireCopyWriter.Render(article.Section, article.Headline, article.Lead, article.Dateline,
-            SectionLayouts.Rebuild(article.Body, article.SectionLayout));
+            SectionLayouts.Rebuild(article.Body, article.SectionLayout), article.Byline, article.Credits);
 
     /// <summary>"json", "text", or null when nothing acceptable. ?format wins over Accept.</summary>
     private static string? ChooseRepresentation(string? format, HttpRequest request)

@@ -38,6 +38,12 @@ public sealed class Article
     /// </summary>
     public required string Body { get; set; }
 
+    /// <summary>The byline as written ("By Jane Doe"). Added after Body by a later migration.</summary>
+    public string? Byline { get; set; }
+
+    /// <summary>Trailing credit lines ("(Reporting by …; Editing by …)"), one per line.</summary>
+    public string? Credits { get; set; }
+
     public List<ArticleTag> Tags { get; set; } = [];
 }
 

@@ -22,6 +22,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Url).HasMaxLength(ArticleLimits.Url);
         article.Property(a => a.ExternalId).HasMaxLength(ArticleLimits.ExternalId);
         article.Property(a => a.ContentHash).HasMaxLength(64);
+        article.Property(a => a.Byline).HasMaxLength(ArticleLimits.Byline);
+        article.Property(a => a.Credits).HasMaxLength(ArticleLimits.Credits);
 
         // Listing order is (PublishedAt, Id) both ways; each filter gets the same order behind its own column
         // so a filtered page is an index range scan, not a sort.

@@ -14,6 +14,8 @@ public static class ArticleLimits
     public const int Url = 2_048;
     public const int ExternalId = 200;
     public const int Tag = 64;
+    public const int Byline = 300;
+    public const int Credits = 2_000;
     public const int TagsPerArticle = 50;
 
     /// <summary>Request bodies of the single-article writes, in bytes.</summary>

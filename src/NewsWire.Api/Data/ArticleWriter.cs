@@ -114,9 +114,9 @@ public sealed partial class ArticleWriter : IDisposable
     {
         var command = Prepare("insert", """
             INSERT INTO Articles (Slug, Source, Headline, Lead, Place, Dateline, Section, PublishedAt, Lang, Url,
-                ExternalId, WordCount, ContentHash, DuplicateOfId, CreatedAt, UpdatedAt, SectionLayout, Body)
+                ExternalId, WordCount, ContentHash, DuplicateOfId, CreatedAt, UpdatedAt, SectionLayout, Body, Byline, Credits)
             VALUES ($slug, $source, $headline, $lead, $place, $dateline, $section, $publishedAt, $lang, $url,
-                $externalId, $wordCount, $hash, $duplicateOf, $now, $now, $layout, $body)
+                $externalId, $wordCount, $hash, $duplicateOf, $now, $now, $layout, $body, $byline, $credits)
             RETURNING Id
             """);
         Bind(command, draft, paragraphs, hash, duplicateOf, now);
@@ -130,7 +130,7 @@ public sealed partial class ArticleWriter : IDisposable
             UPDATE Articles SET Source = $source, Headline = $headline, Lead = $lead, Place = $place,
                 Dateline = $dateline, Section = $section, PublishedAt = $publishedAt, Lang = $lang, Url = $url,
                 ExternalId = $externalId, WordCount = $wordCount, ContentHash = $hash, DuplicateOfId = $duplicateOf,
-                UpdatedAt = $now, SectionLayout = $layout, Body = $body
+                UpdatedAt = $now, SectionLayout = $layout, Body = $body, Byline = $byline, Credits = $credits
             WHERE Id = $id
             """);
         Bind(command, draft, paragraphs, hash, duplicateOf, now);
@@ -156,6 +156,8 @@ public sealed partial class ArticleWriter : IDisposable
         command.Parameters["$now"].Value = SqliteTime.Format(now);
         command.Parameters["$layout"].Value = SectionLayouts.Serialize(draft.Sections);
         command.Parameters["$body"].Value = string.Join("\n\n", paragraphs);
+        command.Parameters["$byline"].Value = (object?)draft.Byline ?? DBNull.Value;
+        command.Parameters["$credits"].Value = (object?)draft.Credits ?? DBNull.Value;
     }
 
     private void WriteTags(long id, IReadOnlyList<string> tags)

@@ -266,4 +266,32 @@ public sealed class WriteArticlesTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         await response.ReadProblemAsync();
     }
+
+    [Fact]
+    public async Task AReutersStoryKeepsItsBylineAndCreditsOutOfTheBody()
+    {
+        const string copy = """
+            OPEC AGREES TO CUT OUTPUT, U.S. OFFICIALS SAY
+
+            By Jane Doe
+
+            VIENNA, March 3 (Reuters) - OPEC ministers agreed on Tuesday to cut output by one million barrels a day.
+
+            The cut takes effect in April, two delegates said.
+
+            (Reporting by Jane Doe; Editing by John Smith)
+            """;
+
+        var response = await _writer.PostWireCopyAsync(copy, "?publishedAt=2026-03-03");
+
+        var article = await response.ReadAsAsync<ArticleDetail>();
+        article.Headline.Should().Be("OPEC Agrees to Cut Output, U.S. Officials Say");
+        article.Source.Should().Be("Reuters");
+        article.Place.Should().Be("Vienna");
+        article.Byline.Should().Be("By Jane Doe");
+        article.Credits.Should().Be("(Reporting by Jane Doe; Editing by John Smith)");
+        article.Body.Should().NotContain("Reporting by").And.NotContain("By Jane Doe");
+        var text = await _app.CreateClient().GetStringAsync($"/api/articles/{article.Id}?format=text");
+        text.Should().Contain("By Jane Doe").And.EndWith("(Reporting by Jane Doe; Editing by John Smith)\n");
+    }
 }

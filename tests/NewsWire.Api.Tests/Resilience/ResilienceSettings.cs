@@ -14,6 +14,9 @@ public static class ResilienceSettings
     /// <summary>How many generated search strings go through HTTP.</summary>
     public static int HostileSearches { get; } = Number("NEWSWIRE_HOSTILE_SEARCHES", 1000);
 
+    /// <summary>How many import batches commit before the service is killed.</summary>
+    public static int CrashAfterBatches { get; } = Number("NEWSWIRE_CRASH_AFTER_BATCHES", 2);
+
     /// <summary>Seed of every generator, so a failure can be replayed; bench/resilience.sh varies it.</summary>
     public static int Seed { get; } = Number("NEWSWIRE_RESILIENCE_SEED", 20261129);
 

@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace NewsWire.Api.Tests.Resilience;
+
+/// <summary>A request body a client should not send: its bytes, its declared type, and a header it may lie with.</summary>
+public sealed record HostileBody(string Name, string? ContentType, byte[]? Bytes, string? ContentEncoding = null)
+{
+    public HttpContent? ToContent()
+    {
+        if (Bytes is null)
+        {
+            return null;
+        }
+
+        var content = new ByteArrayContent(Bytes);
+        if (ContentType is not null)
+        {
+            // Unvalidated, so that malformed media types reach the server as written.
+            content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        }
+
+        if (ContentEncoding is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Encoding", ContentEncoding);
+        }
+
+        return content;
+    }
+}
+
+/// <summary>Malformed, oversized, mistyped and mislabelled bodies, built once.</summary>
+public static class HostileBodies
+{
+    private const string Valid = """{"headline":"Hostile body test","body":"A valid article.\n\nWith two paragraphs.","source":"Test"}""";
+
+    public static IReadOnlyList<HostileBody> All { get; } = Build();
+
+    private static List<HostileBody> Build()
+    {
+        var deepArray = new string('[', 10_000) + new string(']', 10_000);
+        var deepObject = """{"headline":""" + string.Concat(Enumerable.Repeat("""{"a":""", 5_000)) + "1" + new string('}', 5_001);
+        var random = new Random(7);
+        var binary = new byte[4096];
+        random.NextBytes(binary);
+        return
+        [
+            new("no body", null, null),
+            new("empty JSON", "application/json", []),
+            new("valid article", "application/json", Utf8(Valid)),
+            new("truncated JSON", "application/json", Utf8("""{"headline": "x", "body": """)),
+            new("JSON array", "application/json", Utf8("[1, 2, 3]")),
+            new("JSON null", "application/json", Utf8("null")),
+            new("JSON string", "application/json", Utf8("\"just text\"")),
+            new("wrong types", "application/json", Utf8("""{"headline": 5, "body": ["a"], "tags": "x", "publishedAt": true, "lang": {}}""")),
+            new("unknown property", "application/json", Utf8("""{"headline": "a", "body": "b", "admin": true}""")),
+            new("duplicate properties", "application/json", Utf8("""{"headline": "a", "headline": "b", "body": "c"}""")),
+            new("huge headline (1.5 MB)", "application/json", Utf8($$"""{"headline": "{{new string('h', 1_500_000)}}", "body": "b"}""")),
+            new("over the size limit (3 MB)", "application/json", Utf8($$"""{"headline": "a", "body": "{{new string('b', 3_000_000)}}"}""")),
+            new("10,000 nested arrays", "application/json", Utf8(deepArray)),
+            new("5,000 nested objects", "application/json", Utf8(deepObject)),
+            new("invalid UTF-8 in JSON", "application/json", [.. Utf8("""{"headline": "bad """), 0xFF, 0xFE, 0xC3, 0x28, .. Utf8("\", \"body\": \"b\"}")]),
+            new("NUL and control characters", "application/json", Utf8("{\"headline\": \"a\\u0000b\\u001b[31m\", \"body\": \"\\u0007\\u0008\"}")),
+            new("lone surrogate", "application/json", Utf8("""{"headline": "\ud800", "body": "\udfff"}""")),
+            new("invalid UTF-8 wire copy", "text/plain; charset=utf-8", [.. Utf8("HEADLINE\n\nLONDON, May 1 (Reuters) - "), 0xFF, 0xC0, 0x80, .. Utf8(" text.")]),
+            new("binary", "application/octet-stream", binary),
+            new("NDJSON with bad lines", "application/x-ndjson", Utf8(Valid + "\n{broken\n[1]\nnull\n" + deepArray + "\n\u00FF\n")),
+            new("XML entity bomb", "application/rss+xml", Utf8("""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rss><channel><item><title>&c;</title></item></channel></rss>""")),
+            new("malformed XML", "application/atom+xml", Utf8("<feed><entry><title>unclosed")),
+            new("HTML", "text/html", Utf8("<html><body>" + Valid + "</body></html>")),
+            new("multipart form", "multipart/form-data; boundary=xyz", Utf8("--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--xyz--\r\n")),
+            new("urlencoded form", "application/x-www-form-urlencoded", Utf8("headline=a&body=b")),
+            new("JSON declared Latin-1", "application/json; charset=iso-8859-1", Encoding.Latin1.GetBytes("""{"headline": "Zürich", "body": "Grüße"}""")),
+            new("malformed media type", "@@@/;;;=", Utf8(Valid)),
+            new("gzip that is not gzip", "application/json", Utf8(Valid), ContentEncoding: "gzip"),
+        ];
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}
