@@ -54,8 +54,15 @@ public sealed class HostileBodyTests(KestrelFixture service, ITestOutputHelper o
     private static async Task SendAsync(HttpClient client, ErrorTally tally, HttpMethod method, string route, HostileBody body, string key)
     {
         using var request = new HttpRequestMessage(method, route) { Content = body.ToContent() };
-        using var response = await client.SendAsync(request);
-        await tally.RecordAsync($"{method} {Clip(route)} [{body.Name}, {key}]", response);
+        try
+        {
+            using var response = await client.SendAsync(request);
+            await tally.RecordAsync($"{method} {Clip(route)} [{body.Name}, {key}]", response);
+        }
+        catch (HttpRequestException e)
+        {
+            Console.WriteLine($"TRANSPORT {method} {Clip(route)} [{body.Name}, {key}]: {e.Message} / {e.InnerException?.Message}");
+        }
     }
 
     private static string Clip(string route) => route.Length <= 60 ? route : route[..60] + "…";
