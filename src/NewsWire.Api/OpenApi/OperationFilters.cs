@@ -20,7 +20,7 @@ internal sealed class WriteOperationsNeedKey : IOperationFilter
     }
 }
 
-/// <summary>Gives the text/plain request body an example of real wire copy, so "Try it out" works as is.</summary>
+/// <summary>Gives the text/plain and NDJSON request bodies real examples, so "Try it out" works as is.</summary>
 internal sealed class WireCopyExample : IOperationFilter
 {
     public const string Example = """
@@ -39,12 +39,28 @@ internal sealed class WireCopyExample : IOperationFilter
         Wheat prices at the Aktau port fell by 3% over the week.
         """;
 
+    public const string NdjsonExample = """
+        {"headline":"Oil prices rise","body":"Brent crude rose 2% on Monday.\n\nTraders cited supply cuts.","source":"Reuters","publishedAt":"2026-11-29"}
+        {"headline":"Grain exports to rise","body":"Kazakhstan expects to export 9 million tonnes of grain.","source":"TASS","tags":["grain"]}
+        """;
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (operation.RequestBody?.Content is { } content && content.TryGetValue("text/plain", out var text))
+        if (operation.RequestBody?.Content is not { } content)
+        {
+            return;
+        }
+
+        if (content.TryGetValue("text/plain", out var text))
         {
             text.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Raw wire copy, UTF-8." };
             text.Example = JsonValue.Create(Example);
+        }
+
+        if (content.TryGetValue("application/x-ndjson", out var ndjson))
+        {
+            ndjson.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One ArticleInput (JSON) per line." };
+            ndjson.Example = JsonValue.Create(NdjsonExample);
         }
     }
 }

@@ -54,8 +54,19 @@ public sealed class ErrorTally
         return body;
     }
 
+    /// <summary>The server closed the connection without answering: always a violation.</summary>
+    public void RecordNoAnswer(string request, Exception exception)
+    {
+        _byStatus.AddOrUpdate(0, 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _violationCount);
+        if (_violations.Count < KeptViolations)
+        {
+            _violations.Enqueue($"{request} → no answer: {exception.Message} {exception.InnerException?.Message}");
+        }
+    }
+
     public string Describe() =>
-        $"{Total:N0} answers: " + string.Join(", ", _byStatus.OrderBy(p => p.Key).Select(p => $"{p.Value:N0}× {p.Key} {(HttpStatusCode)p.Key}"))
+        $"{Total:N0} answers: " + string.Join(", ", _byStatus.OrderBy(p => p.Key).Select(p => p.Key == 0 ? $"{p.Value:N0}× no answer" : $"{p.Value:N0}× {p.Key} {(HttpStatusCode)p.Key}"))
         + $"; {_violationCount} broke the contract.";
 
     public string ViolationReport() => new StringBuilder().AppendJoin(Environment.NewLine, _violations).ToString();

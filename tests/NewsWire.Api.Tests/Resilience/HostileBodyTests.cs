@@ -25,7 +25,7 @@ public sealed class HostileBodyTests(KestrelFixture service, ITestOutputHelper o
         "/health",
         "/unknown",
         "/api/articles/1/unknown",
-        "/api/articles/%FF%FE%00",
+        "/api/articles/%FF%FE",
         "/api/articles/" + new string('a', 3000),
         "/api/articles?limit=5&unknown=1",
     };
@@ -51,17 +51,41 @@ public sealed class HostileBodyTests(KestrelFixture service, ITestOutputHelper o
         tally.Violations.Should().BeEmpty(tally.ViolationReport());
     }
 
+    /// <summary>
+    /// The one request no handler can answer: Kestrel refuses a NUL in the path while parsing the request line,
+    /// before any middleware runs, with an empty 400 and Connection: close. Not a problem document (nothing of
+    /// NewsWire's runs), but not a 5xx either; pinned here so a change in that behaviour is noticed.
+    /// </summary>
+    [Fact]
+    public async Task ANulInThePathIsRefusedByKestrelWithABare400()
+    {
+        using var response = await service.Reader.GetAsync("/api/articles/a%00b");
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        response.Headers.ConnectionClose.Should().BeTrue();
+        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
     private static async Task SendAsync(HttpClient client, ErrorTally tally, HttpMethod method, string route, HostileBody body, string key)
     {
         using var request = new HttpRequestMessage(method, route) { Content = body.ToContent() };
+        if (body.Bytes?.Length > 1_000_000)
+        {
+            // As a well-behaved client uploads: the server may refuse (401, 413) before the body is sent, and
+            // then closes the connection instead of draining megabytes, so the next request must not reuse it.
+            request.Headers.ExpectContinue = true;
+            request.Headers.ConnectionClose = true;
+        }
+
+        var name = $"{method} {Clip(route)} [{body.Name}, {key}]";
         try
         {
             using var response = await client.SendAsync(request);
-            await tally.RecordAsync($"{method} {Clip(route)} [{body.Name}, {key}]", response);
+            await tally.RecordAsync(name, response);
         }
         catch (HttpRequestException e)
         {
-            Console.WriteLine($"TRANSPORT {method} {Clip(route)} [{body.Name}, {key}]: {e.Message} / {e.InnerException?.Message}");
+            tally.RecordNoAnswer(name, e);
         }
     }
 
