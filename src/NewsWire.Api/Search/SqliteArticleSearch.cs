@@ -17,6 +17,7 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
     private const int SnippetTokens = 24;
     private const int FacetValues = 20;
     private const char TagSeparator = '\u001F';
+    private const string JoinArticles = "JOIN Articles a ON a.Id = s.rowid";
 
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -40,6 +41,9 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
     {
         await using var command = connection.CreateCommand();
         var filters = SqliteFilterSql.Where(request.Filter, command);
+        // Articles is joined only where its columns are read: by a filter, or to order by time.
+        var filterJoin = SqliteFilterSql.NeedsArticleColumns(request.Filter) ? JoinArticles : "";
+        var pageJoin = request.Sort == SearchSort.Relevance ? filterJoin : JoinArticles;
         var (pageOrder, outerOrder) = request.Sort switch
         {
             // FTS5 consumes ORDER BY rank itself (the weights are the index's persistent rank setting),
@@ -52,12 +56,12 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
         // Stage one picks the page by id; stage two reads short columns, highlights and snippets for those
         // rows only, so a page never reads the body of an article it does not show.
         command.CommandText = $"""
-            SELECT count(*) FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+            SELECT count(*) FROM ArticleSearch s {filterJoin}
             WHERE ArticleSearch MATCH $match{filters};
 
             WITH page AS (
                 SELECT s.rowid AS Id, s.rank AS Rank
-                FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+                FROM ArticleSearch s {pageJoin}
                 WHERE ArticleSearch MATCH $match{filters}
                 ORDER BY {pageOrder}
                 LIMIT $limit OFFSET $offset)
@@ -119,6 +123,7 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
     {
         await using var command = connection.CreateCommand();
         var filters = SqliteFilterSql.Where(request.Filter, command);
+        var join = SqliteFilterSql.NeedsArticleColumns(request.Filter) ? JoinArticles : "";
         var arms = request.Facets.Select(facet => facet switch
         {
             Facet.Source => Arm("source", "a.Source", "Articles a ON a.Id = m.Id", "a.Source IS NOT NULL"),
@@ -131,7 +136,7 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
         // in case count together, under the spelling seen first.
         command.CommandText = $"""
             WITH m AS MATERIALIZED (
-                SELECT s.rowid AS Id FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+                SELECT s.rowid AS Id FROM ArticleSearch s {join}
                 WHERE ArticleSearch MATCH $match{filters})
             {string.Join("\nUNION ALL\n", arms)};
             """;

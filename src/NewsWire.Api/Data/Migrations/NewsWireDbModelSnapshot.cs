@@ -110,20 +110,24 @@ namespace NewsWire.Api.Data.Migrations
                     b.HasIndex("ContentHash")
                         .IsUnique();
 
-                    b.HasIndex("DuplicateOfId");
-
                     b.HasIndex("ExternalId");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Articles_NearDuplicates")
+                        .HasFilter("DuplicateOfId IS NOT NULL");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("PublishedAt", "Id");
 
-                    b.HasIndex("Lang", "PublishedAt", "Id");
+                    b.HasIndex("DuplicateOfId", "PublishedAt", "Id");
 
-                    b.HasIndex("Place", "PublishedAt", "Id");
+                    b.HasIndex("Lang", "PublishedAt", "Id", "DuplicateOfId");
 
-                    b.HasIndex("Source", "PublishedAt", "Id");
+                    b.HasIndex("Place", "PublishedAt", "Id", "DuplicateOfId");
+
+                    b.HasIndex("Source", "PublishedAt", "Id", "DuplicateOfId");
 
                     b.ToTable("Articles", (string)null);
                 });
