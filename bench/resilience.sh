@@ -10,9 +10,12 @@ export NEWSWIRE_CRASH_AFTER_BATCHES=${NEWSWIRE_CRASH_AFTER_BATCHES:-20}
 seeds=("$@")
 (( ${#seeds[@]} )) || seeds=(20261129 1 2)
 dotnet build -c Release tests/NewsWire.Api.Tests --nologo -v q -clp:ErrorsOnly
+failed=0
 for seed in "${seeds[@]}"; do
   echo "== seed $seed"
+  # The detailed log keeps each test's counts; only the lines that say what happened are shown.
   NEWSWIRE_RESILIENCE_SEED=$seed dotnet test tests/NewsWire.Api.Tests -c Release --no-build --nologo \
-    --filter "FullyQualifiedName~Resilience" --logger "console;verbosity=detailed" \
-    | grep -E "^\s+(Passed|Failed|Skipped) |broke the contract|acknowledged|survived|^Total|Passed:|Failed:|→"
+    --filter "FullyQualifiedName~Resilience" --logger "console;verbosity=detailed" > "/tmp/newswire-resilience-$seed.log" || failed=1
+  grep -E "^\s+(Passed|Failed|Skipped) |broke the contract|acknowledged|survived|^Total|Passed:|Failed:|→" "/tmp/newswire-resilience-$seed.log" | cut -c1-400
 done
+exit $failed

@@ -29,14 +29,13 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // listing reads (DuplicateOfId, PublishedAt, Id): the filter and the order in one index, so neither a
         // page nor its count sorts or visits rows. Each filter column gets its own (column, PublishedAt, Id,
         // DuplicateOfId): a range scan in listing order whose count needs no row either.
-        // (PublishedAt, Id) serves includeDuplicates=true.
+        // (PublishedAt, Id) serves includeDuplicates=true. Search takes the few near-duplicates' ids from the
+        // (DuplicateOfId, …) index, as the range DuplicateOfId > NULL.
         article.HasIndex(a => new { a.PublishedAt, a.Id });
         article.HasIndex(a => new { a.DuplicateOfId, a.PublishedAt, a.Id });
         article.HasIndex(a => new { a.Source, a.PublishedAt, a.Id, a.DuplicateOfId });
         article.HasIndex(a => new { a.Place, a.PublishedAt, a.Id, a.DuplicateOfId });
         article.HasIndex(a => new { a.Lang, a.PublishedAt, a.Id, a.DuplicateOfId });
-        // The few near-duplicates, for search to leave out without looking up every match's row.
-        article.HasIndex(a => a.Id).HasFilter("DuplicateOfId IS NOT NULL").HasDatabaseName("IX_Articles_NearDuplicates");
         article.HasIndex(a => a.ContentHash).IsUnique();
         article.HasIndex(a => a.ExternalId);
 

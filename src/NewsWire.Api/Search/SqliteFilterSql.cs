@@ -24,7 +24,7 @@ internal static class SqliteFilterSql
         var sql = new StringBuilder();
         if (!filter.IncludeDuplicates)
         {
-            // Near-duplicates are few: their ids come once from a small partial index, not from each match's row.
+            // Near-duplicates are few: their ids are read once from the (DuplicateOfId, …) index, not from each match's row.
             sql.Append(" AND s.rowid NOT IN (SELECT Id FROM Articles WHERE DuplicateOfId IS NOT NULL)");
         }
 

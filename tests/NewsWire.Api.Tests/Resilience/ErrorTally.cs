@@ -47,7 +47,7 @@ public sealed class ErrorTally
             Interlocked.Increment(ref _violationCount);
             if (_violations.Count < KeptViolations)
             {
-                _violations.Enqueue($"{request} → {status} {response.ReasonPhrase}: {problem}; body: {Clip(body)}");
+                _violations.Enqueue($"{Clip(request)} → {status} {response.ReasonPhrase}: {problem}; body: {Clip(body)}");
             }
         }
 
@@ -61,7 +61,7 @@ public sealed class ErrorTally
         Interlocked.Increment(ref _violationCount);
         if (_violations.Count < KeptViolations)
         {
-            _violations.Enqueue($"{request} → no answer: {exception.Message} {exception.InnerException?.Message}");
+            _violations.Enqueue($"{Clip(request)} → no answer: {exception.Message} {exception.InnerException?.Message}");
         }
     }
 

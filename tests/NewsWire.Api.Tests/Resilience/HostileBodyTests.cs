@@ -66,6 +66,16 @@ public sealed class HostileBodyTests(KestrelFixture service, ITestOutputHelper o
         (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
     }
 
+    /// <summary>Kestrel's other limit outside NewsWire's reach: a request line over 8 KB is an empty 414.</summary>
+    [Fact]
+    public async Task ARequestLineOverKestrelsLimitIsRefusedByKestrelWithABare414()
+    {
+        using var response = await service.Reader.GetAsync("/api/search?q=" + new string('a', 9000));
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.RequestUriTooLong);
+        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
     private static async Task SendAsync(HttpClient client, ErrorTally tally, HttpMethod method, string route, HostileBody body, string key)
     {
         using var request = new HttpRequestMessage(method, route) { Content = body.ToContent() };

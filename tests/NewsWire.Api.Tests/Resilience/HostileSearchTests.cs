@@ -26,7 +26,7 @@ public sealed class HostileSearchTests(KestrelFixture service, ITestOutputHelper
         r => "facets=" + Pick(r, "source,tag,place,month", "tag", "bogus", ",,", "tag,tag", "", "SOURCE"),
         r => "from=" + Pick(r, "2015-01-01", "2026-13-45", "yesterday", "0001-01-01", "9999-12-31T23:59:59Z", "2015-01-01T00:00:00+25:00", ""),
         r => "to=" + Pick(r, "2015-12-31", "1900-01-01", "2015-02-30", "now", ""),
-        r => "source=" + Pick(r, "TASS", "tass", new string('s', 5000), "%FF%FE", ""),
+        r => "source=" + Pick(r, "TASS", "tass", new string('s', 3000), "%FF%FE", ""),
         r => "tag=" + Pick(r, "refugees", "", "%00", "a%2Cb"),
         r => "place=" + Pick(r, "Tashkent", "%E2%80%AE", ""),
         r => "lang=" + Pick(r, "en", "ru", "xx-invalid-tag-!!", ""),
@@ -41,8 +41,10 @@ public sealed class HostileSearchTests(KestrelFixture service, ITestOutputHelper
         var tally = new ErrorTally();
         for (var i = 0; i < ResilienceSettings.HostileSearches; i++)
         {
+            // Each parameter at most once, so the request line stays under Kestrel's 8 KB limit (past it Kestrel
+            // itself answers 414 before NewsWire runs: see HostileBodyTests for that boundary).
             var path = "/api/search?" + string.Join('&', new[] { "q=" + Query(random) }
-                .Concat(Enumerable.Range(0, random.Next(4)).Select(_ => Parameters[random.Next(Parameters.Length)](random))));
+                .Concat(Enumerable.Range(0, random.Next(4)).Select(_ => random.Next(Parameters.Length)).Distinct().Select(p => Parameters[p](random))));
             using var response = await service.Reader.GetAsync(path);
             var body = await tally.RecordAsync("GET " + path, response);
             if (response.IsSuccessStatusCode || (int)response.StatusCode >= 500)

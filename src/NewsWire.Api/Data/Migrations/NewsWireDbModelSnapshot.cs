@@ -112,10 +112,6 @@ namespace NewsWire.Api.Data.Migrations
 
                     b.HasIndex("ExternalId");
 
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_Articles_NearDuplicates")
-                        .HasFilter("DuplicateOfId IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 

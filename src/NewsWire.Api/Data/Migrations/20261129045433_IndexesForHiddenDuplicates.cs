@@ -37,12 +37,6 @@ namespace NewsWire.Api.Data.Migrations
                 columns: new[] { "Lang", "PublishedAt", "Id", "DuplicateOfId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_NearDuplicates",
-                table: "Articles",
-                column: "Id",
-                filter: "DuplicateOfId IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Articles_Place_PublishedAt_Id_DuplicateOfId",
                 table: "Articles",
                 columns: new[] { "Place", "PublishedAt", "Id", "DuplicateOfId" });
@@ -62,10 +56,6 @@ namespace NewsWire.Api.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Articles_Lang_PublishedAt_Id_DuplicateOfId",
-                table: "Articles");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Articles_NearDuplicates",
                 table: "Articles");
 
             migrationBuilder.DropIndex(

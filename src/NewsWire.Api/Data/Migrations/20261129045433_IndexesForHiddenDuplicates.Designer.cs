@@ -11,7 +11,7 @@ using NewsWire.Api.Data;
 namespace NewsWire.Api.Data.Migrations
 {
     [DbContext(typeof(NewsWireDb))]
-    [Migration("20261129045238_IndexesForHiddenDuplicates")]
+    [Migration("20261129045433_IndexesForHiddenDuplicates")]
     partial class IndexesForHiddenDuplicates
     {
         /// <inheritdoc />
@@ -114,10 +114,6 @@ namespace NewsWire.Api.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ExternalId");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_Articles_NearDuplicates")
-                        .HasFilter("DuplicateOfId IS NOT NULL");
 
                     b.HasIndex("Slug")
                         .IsUnique();
