@@ -5,6 +5,21 @@ using NewsWire.Core.Text;
 
 namespace NewsWire.Api.Data;
 
+/// <summary>
+/// A draft with what the writer derives from its text, computed apart from the writing so that a bulk import
+/// can prepare the next articles on one core while the other writes.
+/// </summary>
+public sealed record PreparedArticle(ArticleDraft Draft, List<string> Paragraphs, string Hash, byte[] Signature, long[] BandKeys)
+{
+    public static PreparedArticle From(ArticleDraft draft)
+    {
+        var paragraphs = draft.Sections.SelectMany(s => s.Paragraphs).ToList();
+        var signature = NearDuplicates.Signature(paragraphs);
+        return new PreparedArticle(draft, paragraphs, ContentHash.Compute(draft.Source, draft.Headline, paragraphs),
+            signature, NearDuplicates.BandKeys(signature));
+    }
+}
+
 /// <summary>What became of one draft.</summary>
 /// <param name="Id">The stored article: the new one, or the one the draft exactly duplicates.</param>
 /// <param name="Created">False for an exact duplicate, which is not stored again.</param>
@@ -29,21 +44,20 @@ public sealed partial class ArticleWriter : IDisposable
         _transaction = transaction;
     }
 
-    public WriteOutcome Create(ArticleDraft draft, DateTime now)
+    public WriteOutcome Create(ArticleDraft draft, DateTime now) => Create(PreparedArticle.From(draft), now);
+
+    public WriteOutcome Create(PreparedArticle article, DateTime now)
     {
-        var paragraphs = draft.Sections.SelectMany(s => s.Paragraphs).ToList();
-        var hash = ContentHash.Compute(draft.Source, draft.Headline, paragraphs);
-        if (Scalar<long?>("SELECT Id FROM Articles WHERE ContentHash = $hash", ("$hash", hash)) is { } existing)
+        if (Scalar<long?>("SELECT Id FROM Articles WHERE ContentHash = $hash", ("$hash", article.Hash)) is { } existing)
         {
             return new WriteOutcome(existing, false, null);
         }
 
-        var signature = NearDuplicates.Signature(paragraphs);
-        var keys = NearDuplicates.BandKeys(signature);
-        var duplicateOf = FindNearDuplicate(signature, keys, excludeId: null);
-        var id = Insert(draft, paragraphs, hash, UniqueSlug(draft.Headline), duplicateOf, now);
+        var draft = article.Draft;
+        var duplicateOf = FindNearDuplicate(article.Signature, article.BandKeys, excludeId: null);
+        var id = Insert(draft, article.Paragraphs, article.Hash, UniqueSlug(draft.Headline), duplicateOf, now);
         WriteTags(id, draft.Tags);
-        WriteSignature(id, signature, keys);
+        WriteSignature(id, article.Signature, article.BandKeys);
         return new WriteOutcome(id, true, duplicateOf);
     }
 
@@ -51,15 +65,12 @@ public sealed partial class ArticleWriter : IDisposable
     /// another article the new content exactly duplicates (nothing is written then), or null.</summary>
     public long? Replace(long id, ArticleDraft draft, DateTime now)
     {
-        var paragraphs = draft.Sections.SelectMany(s => s.Paragraphs).ToList();
-        var hash = ContentHash.Compute(draft.Source, draft.Headline, paragraphs);
+        var (_, paragraphs, hash, signature, keys) = PreparedArticle.From(draft);
         if (Scalar<long?>("SELECT Id FROM Articles WHERE ContentHash = $hash AND Id <> $id", ("$hash", hash), ("$id", id)) is { } other)
         {
             return other;
         }
 
-        var signature = NearDuplicates.Signature(paragraphs);
-        var keys = NearDuplicates.BandKeys(signature);
         var duplicateOf = FindNearDuplicate(signature, keys, excludeId: id);
         Update(id, draft, paragraphs, hash, duplicateOf, now);
         Execute("DELETE FROM ArticleTags WHERE ArticleId = $id", ("$id", id));

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsWire.Api.Data;
@@ -25,23 +26,37 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
             // A bulk load touches the indexes (slug, hash, band keys, the FTS5 segments) all over: a 64 MiB
             // page cache for this connection keeps them in memory instead of SQLite's default 2 MiB.
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", cancellationToken);
-            var batch = new List<ImportItem>(BatchSize);
-            await foreach (var item in items.WithCancellation(cancellationToken))
+            // Two stages on two cores: reading, parsing and hashing run ahead on one while this one writes.
+            // If writing fails, the linked token stops the producer instead of leaving it blocked on a full channel.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var prepared = Channel.CreateBounded<(ImportItem Item, PreparedArticle? Article)>(BatchSize * 2);
+            var producer = Task.Run(() => PrepareAsync(items, prepared.Writer, stop.Token), stop.Token);
+            var batch = new List<(ImportItem Item, PreparedArticle Article)>(BatchSize);
+            try
             {
-                if (item.Draft is null)
+                await foreach (var (item, article) in prepared.Reader.ReadAllAsync(cancellationToken))
                 {
-                    report.Fail(item.Line, item.Errors ?? new Dictionary<string, string[]>());
-                    continue;
-                }
+                    if (article is null)
+                    {
+                        report.Fail(item.Line, item.Errors ?? new Dictionary<string, string[]>());
+                        continue;
+                    }
 
-                batch.Add(item);
-                if (batch.Count == BatchSize)
-                {
-                    Commit(connection, batch, report);
-                    progress?.Invoke(report);
+                    batch.Add((item, article));
+                    if (batch.Count == BatchSize)
+                    {
+                        Commit(connection, batch, report);
+                        progress?.Invoke(report);
+                    }
                 }
             }
+            catch when (!producer.IsCompleted)
+            {
+                await stop.CancelAsync(); // writing failed: stop reading too
+                throw;
+            }
 
+            await producer; // rethrows what stopped the input (an upload over the limit, a cut connection)
             Commit(connection, batch, report);
             progress?.Invoke(report);
             LogFinished(report.Created, report.Duplicates, report.FailedCount);
@@ -52,7 +67,26 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
         }
     }
 
-    private void Commit(SqliteConnection connection, List<ImportItem> batch, ImportReport report)
+    private static async Task PrepareAsync(IAsyncEnumerable<ImportItem> items,
+        ChannelWriter<(ImportItem, PreparedArticle?)> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in items.WithCancellation(cancellationToken))
+            {
+                await writer.WriteAsync((item, item.Draft is null ? null : PreparedArticle.From(item.Draft)), cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private void Commit(SqliteConnection connection, List<(ImportItem Item, PreparedArticle Article)> batch, ImportReport report)
     {
         if (batch.Count == 0)
         {
@@ -64,9 +98,9 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
         using (var transaction = connection.BeginTransaction())
         using (var writer = new ArticleWriter(connection, transaction))
         {
-            foreach (var item in batch)
+            foreach (var (_, article) in batch)
             {
-                _ = writer.Create(item.Draft!, now).Created ? created++ : duplicates++;
+                _ = writer.Create(article, now).Created ? created++ : duplicates++;
             }
 
             transaction.Commit();
@@ -74,7 +108,7 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
 
         report.Created += created;
         report.Duplicates += duplicates;
-        LogBatch(batch[0].Line, batch[^1].Line, report.Created, report.Duplicates);
+        LogBatch(batch[0].Item.Line, batch[^1].Item.Line, report.Created, report.Duplicates);
         batch.Clear();
     }
 

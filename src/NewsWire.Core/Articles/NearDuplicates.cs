@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Text;
+using System.Runtime.InteropServices;
 
 namespace NewsWire.Core.Articles;
 
@@ -26,10 +26,9 @@ public static class NearDuplicates
     {
         var minimums = new uint[SignatureLength];
         Array.Fill(minimums, uint.MaxValue);
-        foreach (var shingle in Shingles(paragraphs))
+        foreach (var hash in ShingleHashes(WordHashes(paragraphs)))
         {
             // One 64-bit hash per shingle gives the 64 permutations as h1 + i*h2 (Kirsch–Mitzenmacher).
-            var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(shingle));
             uint h1 = (uint)hash, h2 = (uint)(hash >> 32) | 1;
             for (var i = 0; i < SignatureLength; i++)
             {
@@ -86,27 +85,61 @@ public static class NearDuplicates
         return equal / (double)(a.Length / sizeof(uint));
     }
 
-    /// <summary>Runs of three lower-cased words; a body shorter than that is one shingle of what it has.</summary>
-    private static IEnumerable<string> Shingles(IEnumerable<string> paragraphs)
+    /// <summary>
+    /// A hash per word: words are runs between spaces, trimmed of punctuation and lower-cased, so "Friday,"
+    /// and "friday" are one word. Hashing words once and combining three hashes per shingle spares building
+    /// a string for every shingle: bulk import computes a signature for every article it stores.
+    /// </summary>
+    private static List<ulong> WordHashes(IEnumerable<string> paragraphs)
     {
-        var words = paragraphs
-            .SelectMany(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .Select(w => w.Trim(".,;:!?\"'“”‘’«»()[]".ToCharArray()).ToLowerInvariant())
-            .Where(w => w.Length > 0)
-            .ToArray();
-        if (words.Length < ShingleWords)
+        var hashes = new List<ulong>();
+        Span<char> lower = stackalloc char[128];
+        foreach (var paragraph in paragraphs)
         {
-            if (words.Length > 0)
+            foreach (var range in paragraph.AsSpan().SplitAny(" \t\n\r"))
             {
-                yield return string.Join(' ', words);
+                var word = paragraph.AsSpan(range).Trim(WordPunctuation);
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                var buffer = word.Length <= lower.Length ? lower[..word.Length] : new char[word.Length];
+                word.ToLowerInvariant(buffer);
+                hashes.Add(XxHash64.HashToUInt64(MemoryMarshal.AsBytes((ReadOnlySpan<char>)buffer)));
+            }
+        }
+
+        return hashes;
+    }
+
+    /// <summary>Runs of three words, order kept; a body shorter than that is one shingle of what it has.</summary>
+    private static IEnumerable<ulong> ShingleHashes(List<ulong> words)
+    {
+        if (words.Count < ShingleWords)
+        {
+            if (words.Count > 0)
+            {
+                yield return Mix(words.Aggregate(0UL, (a, w) => (a * Prime) + w));
             }
 
             yield break;
         }
 
-        for (var i = 0; i + ShingleWords <= words.Length; i++)
+        for (var i = 0; i + ShingleWords <= words.Count; i++)
         {
-            yield return string.Join(' ', words, i, ShingleWords);
+            yield return Mix((((words[i] * Prime) + words[i + 1]) * Prime) + words[i + 2]);
         }
+    }
+
+    private const ulong Prime = 0x9E3779B97F4A7C15;
+    private const string WordPunctuation = ".,;:!?\"'“”‘’«»()[]";
+
+    /// <summary>The splitmix64 finalizer: every input bit reaches every output bit.</summary>
+    private static ulong Mix(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EB;
+        return x ^ (x >> 31);
     }
 }
