@@ -3,14 +3,8 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Articles;
 
-public sealed class ApiKeyTests : IAsyncLifetime
+public sealed class ApiKeyTests : ServiceTest
 {
-    private readonly NewsWireApp _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     public static TheoryData<string, string> Writes => new()
     {
         { "POST", "/api/articles" },
@@ -22,7 +16,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [MemberData(nameof(Writes))]
     public async Task WritesWithoutAKeyAre401(string method, string url)
     {
-        var response = await _app.CreateClient().SendAsync(Request(method, url));
+        var response = await Reader.SendAsync(Request(method, url));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await response.ReadProblemAsync()).Detail.Should().Contain("X-Api-Key");
@@ -35,7 +29,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         var request = Request(method, url);
         request.Headers.Add("X-Api-Key", NewsWireApp.ApiKey + "x");
 
-        var response = await _app.CreateClient().SendAsync(request);
+        var response = await Reader.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         await response.ReadProblemAsync();
@@ -44,9 +38,9 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task TheTassReportSurvivesARefusedDelete()
     {
-        await _app.CreateClient().DeleteAsync("/api/articles/1");
+        await Reader.DeleteAsync("/api/articles/1");
 
-        (await _app.CreateClient().GetAsync("/api/articles/1")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Reader.GetAsync("/api/articles/1")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -5,25 +5,15 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Articles;
 
-public sealed class GetArticleTests : IAsyncLifetime
+public sealed class GetArticleTests : ServiceTest
 {
     private const string TassSlug = "russian-security-service-refugee-crisis-used-by-islamic-state-to-send-people-to-europe";
-    private readonly NewsWireApp _app = new();
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task TheTassReportComesBackStructuredByIdAndBySlug()
     {
-        var byId = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/1", HttpExtensions.Json);
-        var bySlug = await _client.GetFromJsonAsync<ArticleDetail>($"/api/articles/{TassSlug}", HttpExtensions.Json);
+        var byId = await Reader.GetFromJsonAsync<ArticleDetail>("/api/articles/1", HttpExtensions.Json);
+        var bySlug = await Reader.GetFromJsonAsync<ArticleDetail>($"/api/articles/{TassSlug}", HttpExtensions.Json);
 
         bySlug.Should().BeEquivalentTo(byId);
         byId!.Slug.Should().Be(TassSlug);
@@ -54,7 +44,7 @@ public sealed class GetArticleTests : IAsyncLifetime
             request.Headers.Accept.ParseAdd(accept);
         }
 
-        var response = await _client.SendAsync(request);
+        var response = await Reader.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
@@ -74,7 +64,7 @@ public sealed class GetArticleTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles/1");
         request.Headers.Accept.ParseAdd(accept);
 
-        var response = await _client.SendAsync(request);
+        var response = await Reader.SendAsync(request);
 
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
     }
@@ -85,7 +75,7 @@ public sealed class GetArticleTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles/1");
         request.Headers.Accept.ParseAdd("application/xml");
 
-        var response = await _client.SendAsync(request);
+        var response = await Reader.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotAcceptable);
         (await response.ReadProblemAsync()).Status.Should().Be(406);
@@ -97,13 +87,13 @@ public sealed class GetArticleTests : IAsyncLifetime
     public async Task AnUnchangedArticleAnswers304ToItsETag(string? format)
     {
         var url = "/api/articles/1" + (format is null ? "" : "?format=" + format);
-        var first = await _client.GetAsync(url);
+        var first = await Reader.GetAsync(url);
         var etag = first.Headers.ETag;
         etag.Should().NotBeNull();
 
         var again = new HttpRequestMessage(HttpMethod.Get, url);
         again.Headers.IfNoneMatch.Add(etag!);
-        var response = await _client.SendAsync(again);
+        var response = await Reader.SendAsync(again);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotModified);
         response.Headers.ETag.Should().Be(etag);
@@ -113,17 +103,16 @@ public sealed class GetArticleTests : IAsyncLifetime
     [Fact]
     public async Task JsonAndTextHaveDifferentETagsAndAChangeMakesANewOne()
     {
-        var json = (await _client.GetAsync("/api/articles/1")).Headers.ETag;
-        var text = (await _client.GetAsync("/api/articles/1?format=text")).Headers.ETag;
+        var json = (await Reader.GetAsync("/api/articles/1")).Headers.ETag;
+        var text = (await Reader.GetAsync("/api/articles/1?format=text")).Headers.ETag;
         json.Should().NotBe(text);
 
-        var writer = _app.CreateWriter();
-        var update = await writer.PutAsJsonAsync("/api/articles/1", Stories.Input("Replaced headline"), HttpExtensions.Json);
+        var update = await Writer.PutAsJsonAsync("/api/articles/1", Stories.Input("Replaced headline"), HttpExtensions.Json);
         update.StatusCode.Should().Be(HttpStatusCode.OK);
 
         var stale = new HttpRequestMessage(HttpMethod.Get, "/api/articles/1");
         stale.Headers.IfNoneMatch.Add(json!);
-        var response = await _client.SendAsync(stale);
+        var response = await Reader.SendAsync(stale);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Headers.ETag.Should().NotBe(json);
     }
@@ -135,7 +124,7 @@ public sealed class GetArticleTests : IAsyncLifetime
     [InlineData("%F0%9F%92%A5")]
     public async Task AMissingArticleIs404Problem(string id)
     {
-        var response = await _client.GetAsync($"/api/articles/{id}");
+        var response = await Reader.GetAsync($"/api/articles/{id}");
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await response.ReadProblemAsync()).Detail.Should().Contain("no article");
@@ -146,7 +135,7 @@ public sealed class GetArticleTests : IAsyncLifetime
     [InlineData("?fromat=text", "fromat")]
     public async Task BadParametersOnOneArticleAre400(string query, string parameter)
     {
-        var response = await _client.GetAsync("/api/articles/1" + query);
+        var response = await Reader.GetAsync("/api/articles/1" + query);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors.Should().ContainKey(parameter);
@@ -158,7 +147,7 @@ public sealed class GetArticleTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles");
         request.Headers.Add("Origin", "https://frontend.example");
 
-        var response = await _client.SendAsync(request);
+        var response = await Reader.SendAsync(request);
 
         response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
     }

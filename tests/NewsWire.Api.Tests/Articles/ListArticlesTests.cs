@@ -4,25 +4,12 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Articles;
 
-public sealed class ListArticlesTests : IAsyncLifetime
+public sealed class ListArticlesTests : ServiceTest
 {
-    private readonly NewsWireApp _app = new();
-    private HttpClient _reader = null!;
-    private HttpClient _writer = null!;
-
-    public Task InitializeAsync()
-    {
-        _reader = _app.CreateClient();
-        _writer = _app.CreateWriter();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task AFreshServiceListsTheTassReport()
     {
-        var page = await _reader.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json);
+        var page = await Reader.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json);
 
         page!.Total.Should().Be(1);
         var tass = page.Items.Should().ContainSingle().Subject;
@@ -37,8 +24,8 @@ public sealed class ListArticlesTests : IAsyncLifetime
     [Fact]
     public async Task ListsNewestFirstAndOldestFirstOnRequest()
     {
-        await _writer.CreateAsync(Stories.Input("Middle story", publishedAt: "2026-02-01"));
-        await _writer.CreateAsync(Stories.Input("Newest story", publishedAt: "2026-03-01"));
+        await Writer.CreateAsync(Stories.Input("Middle story", publishedAt: "2026-02-01"));
+        await Writer.CreateAsync(Stories.Input("Newest story", publishedAt: "2026-03-01"));
 
         var newest = await Headlines("/api/articles");
         var oldest = await Headlines("/api/articles?order=oldest");
@@ -59,11 +46,11 @@ public sealed class ListArticlesTests : IAsyncLifetime
     [InlineData("?to=2026-01-15", new[] { "AP one", "Russian Security Service: Refugee crisis used by Islamic State to send people to Europe" })]
     public async Task FiltersNarrowTheListAndTotal(string query, string[] expected)
     {
-        await _writer.CreateAsync(Stories.Input("Reuters one", source: "Reuters", publishedAt: "2026-03-01", tags: ["markets"]));
-        await _writer.CreateAsync(Stories.Input("Reuters two", source: "Reuters", publishedAt: "2026-02-01T09:30:00Z", tags: ["Oil"]));
-        await _writer.CreateAsync(Stories.Input("AP one", source: "AP", place: "Paris", publishedAt: "2026-01-15T23:59:59Z", tags: ["oil", "france"], lang: "fr"));
+        await Writer.CreateAsync(Stories.Input("Reuters one", source: "Reuters", publishedAt: "2026-03-01", tags: ["markets"]));
+        await Writer.CreateAsync(Stories.Input("Reuters two", source: "Reuters", publishedAt: "2026-02-01T09:30:00Z", tags: ["Oil"]));
+        await Writer.CreateAsync(Stories.Input("AP one", source: "AP", place: "Paris", publishedAt: "2026-01-15T23:59:59Z", tags: ["oil", "france"], lang: "fr"));
 
-        var page = await _reader.GetFromJsonAsync<ArticlePage>("/api/articles" + query, HttpExtensions.Json);
+        var page = await Reader.GetFromJsonAsync<ArticlePage>("/api/articles" + query, HttpExtensions.Json);
 
         page!.Items.Select(i => i.Headline).Should().BeEquivalentTo(expected);
         page.Total.Should().Be(expected.Length);
@@ -74,7 +61,7 @@ public sealed class ListArticlesTests : IAsyncLifetime
     {
         for (var i = 0; i < 12; i++)
         {
-            await _writer.CreateAsync(Stories.Input($"Story {i}", publishedAt: $"2026-01-{i + 1:00}T10:00:00Z"));
+            await Writer.CreateAsync(Stories.Input($"Story {i}", publishedAt: $"2026-01-{i + 1:00}T10:00:00Z"));
         }
 
         var seen = new List<long>();
@@ -82,12 +69,12 @@ public sealed class ListArticlesTests : IAsyncLifetime
         var round = 0;
         while (url is not null)
         {
-            var response = await _reader.GetAsync(url);
+            var response = await Reader.GetAsync(url);
             var page = await response.ReadAsAsync<ArticlePage>();
             seen.AddRange(page.Items.Select(i => i.Id));
 
             // New stories land both before the cursor (newer) and after it (older, same day as the oldest).
-            await _writer.CreateAsync(Stories.Input($"Arrived newer {round}", publishedAt: "2026-06-01"));
+            await Writer.CreateAsync(Stories.Input($"Arrived newer {round}", publishedAt: "2026-06-01"));
             round++;
 
             if (page.NextCursor is null)
@@ -110,12 +97,12 @@ public sealed class ListArticlesTests : IAsyncLifetime
     [Fact]
     public async Task AnOlderArticleArrivingMidwayIsNotSkippedWhenItSortsAfterTheCursor()
     {
-        await _writer.CreateAsync(Stories.Input("A", publishedAt: "2026-01-03"));
-        await _writer.CreateAsync(Stories.Input("B", publishedAt: "2026-01-02"));
-        var first = await _reader.GetFromJsonAsync<ArticlePage>("/api/articles?limit=1", HttpExtensions.Json);
-        await _writer.CreateAsync(Stories.Input("Older, arrived late", publishedAt: "2026-01-01"));
+        await Writer.CreateAsync(Stories.Input("A", publishedAt: "2026-01-03"));
+        await Writer.CreateAsync(Stories.Input("B", publishedAt: "2026-01-02"));
+        var first = await Reader.GetFromJsonAsync<ArticlePage>("/api/articles?limit=1", HttpExtensions.Json);
+        await Writer.CreateAsync(Stories.Input("Older, arrived late", publishedAt: "2026-01-01"));
 
-        var rest = await _reader.GetFromJsonAsync<ArticlePage>($"/api/articles?limit=100&cursor={first!.NextCursor}", HttpExtensions.Json);
+        var rest = await Reader.GetFromJsonAsync<ArticlePage>($"/api/articles?limit=100&cursor={first!.NextCursor}", HttpExtensions.Json);
 
         rest!.Items.Select(i => i.Headline).Should().StartWith(["B", "Older, arrived late"]);
     }
@@ -136,7 +123,7 @@ public sealed class ListArticlesTests : IAsyncLifetime
     [InlineData("?order=oldest&cursor=bi42MzU3NzQ4ODAwMDAwMDAwMDAuMQ", "cursor")]
     public async Task BadParametersAreProblemsThatNameTheParameter(string query, string parameter)
     {
-        var response = await _reader.GetAsync("/api/articles" + query);
+        var response = await Reader.GetAsync("/api/articles" + query);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.ReadProblemAsync();
@@ -147,11 +134,11 @@ public sealed class ListArticlesTests : IAsyncLifetime
     [Fact]
     public async Task ADateAtTheEndOfTheCalendarIsNotAnError()
     {
-        var response = await _reader.GetAsync("/api/articles?to=9999-12-31&from=0001-01-01");
+        var response = await Reader.GetAsync("/api/articles?to=9999-12-31&from=0001-01-01");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     private async Task<List<string>> Headlines(string url) =>
-        (await _reader.GetFromJsonAsync<ArticlePage>(url, HttpExtensions.Json))!.Items.Select(i => i.Headline).ToList();
+        (await Reader.GetFromJsonAsync<ArticlePage>(url, HttpExtensions.Json))!.Items.Select(i => i.Headline).ToList();
 }

@@ -5,7 +5,7 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Articles;
 
-public sealed class NearDuplicateTests : IAsyncLifetime
+public sealed class NearDuplicateTests : ServiceTest
 {
     private const string Body = """
         Kazakhstan expects to export 9 million tonnes of grain this season, the agriculture ministry said on Friday.
@@ -15,23 +15,12 @@ public sealed class NearDuplicateTests : IAsyncLifetime
         Wheat prices at the Aktau port fell by 3% over the week, traders said, as the first new-crop cargoes left.
         """;
 
-    private readonly NewsWireApp _app = new();
-    private HttpClient _writer = null!;
-
-    public Task InitializeAsync()
-    {
-        _writer = _app.CreateWriter();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task AStoryResentWithAChangedWordIsStoredAndLinkedToTheOriginal()
     {
-        var original = await _writer.CreateAsync(Stories.Input("Kazakhstan raises grain export forecast", body: Body));
+        var original = await Writer.CreateAsync(Stories.Input("Kazakhstan raises grain export forecast", body: Body));
 
-        var resent = await _writer.PostArticleAsync(Stories.Input("Kazakhstan raises grain export forecast", body: Body.Replace("Friday", "Thursday", StringComparison.Ordinal)));
+        var resent = await Writer.PostArticleAsync(Stories.Input("Kazakhstan raises grain export forecast", body: Body.Replace("Friday", "Thursday", StringComparison.Ordinal)));
 
         resent.StatusCode.Should().Be(HttpStatusCode.Created);
         (await resent.ReadAsAsync<ArticleDetail>()).DuplicateOf.Should().Be(original.Id);
@@ -40,9 +29,9 @@ public sealed class NearDuplicateTests : IAsyncLifetime
     [Fact]
     public async Task TheSameStoryFromASecondAgencyIsANearDuplicateNotAnExactOne()
     {
-        var original = await _writer.CreateAsync(Stories.Input("Grain exports to rise", source: "TASS", body: Body));
+        var original = await Writer.CreateAsync(Stories.Input("Grain exports to rise", source: "TASS", body: Body));
 
-        var carried = await _writer.CreateAsync(Stories.Input("Kazakh grain exports seen higher", source: "Interfax", body: Body + "\n\nInterfax adds: the ministry gave no figure for barley."));
+        var carried = await Writer.CreateAsync(Stories.Input("Kazakh grain exports seen higher", source: "Interfax", body: Body + "\n\nInterfax adds: the ministry gave no figure for barley."));
 
         carried.DuplicateOf.Should().Be(original.Id);
         carried.Id.Should().NotBe(original.Id);
@@ -51,25 +40,24 @@ public sealed class NearDuplicateTests : IAsyncLifetime
     [Fact]
     public async Task NearDuplicatesAreHiddenFromListingAndSearchUnlessAskedFor()
     {
-        var original = await _writer.CreateAsync(Stories.Input("Grain exports to rise", body: Body));
-        var repeat = await _writer.CreateAsync(Stories.Input("Grain exports to rise (updated)", body: Body + "\n\nUpdates with port prices."));
+        var original = await Writer.CreateAsync(Stories.Input("Grain exports to rise", body: Body));
+        var repeat = await Writer.CreateAsync(Stories.Input("Grain exports to rise (updated)", body: Body + "\n\nUpdates with port prices."));
         repeat.DuplicateOf.Should().Be(original.Id);
-        var reader = _app.CreateClient();
 
-        (await reader.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json))!.Items.Select(i => i.Id).Should().NotContain(repeat.Id);
-        (await reader.GetFromJsonAsync<ArticlePage>("/api/articles?includeDuplicates=true", HttpExtensions.Json))!.Items.Select(i => i.Id).Should().Contain(repeat.Id);
-        (await reader.GetFromJsonAsync<SearchResults>("/api/search?q=aktau", HttpExtensions.Json))!.Items.Select(i => i.Id).Should().Equal(original.Id);
-        (await reader.GetFromJsonAsync<SearchResults>("/api/search?q=aktau&includeDuplicates=true", HttpExtensions.Json))!.Total.Should().Be(2);
-        (await reader.GetAsync($"/api/articles/{repeat.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Reader.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json))!.Items.Select(i => i.Id).Should().NotContain(repeat.Id);
+        (await Reader.GetFromJsonAsync<ArticlePage>("/api/articles?includeDuplicates=true", HttpExtensions.Json))!.Items.Select(i => i.Id).Should().Contain(repeat.Id);
+        (await Reader.GetFromJsonAsync<SearchResults>("/api/search?q=aktau", HttpExtensions.Json))!.Items.Select(i => i.Id).Should().Equal(original.Id);
+        (await Reader.GetFromJsonAsync<SearchResults>("/api/search?q=aktau&includeDuplicates=true", HttpExtensions.Json))!.Total.Should().Be(2);
+        (await Reader.GetAsync($"/api/articles/{repeat.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task ARepeatOfARepeatPointsAtTheOriginal()
     {
-        var original = await _writer.CreateAsync(Stories.Input("Grain", body: Body));
-        await _writer.CreateAsync(Stories.Input("Grain 2", body: Body + "\n\nFirst update."));
+        var original = await Writer.CreateAsync(Stories.Input("Grain", body: Body));
+        await Writer.CreateAsync(Stories.Input("Grain 2", body: Body + "\n\nFirst update."));
 
-        var third = await _writer.CreateAsync(Stories.Input("Grain 3", body: Body + "\n\nSecond update."));
+        var third = await Writer.CreateAsync(Stories.Input("Grain 3", body: Body + "\n\nSecond update."));
 
         third.DuplicateOf.Should().Be(original.Id);
     }
@@ -77,18 +65,18 @@ public sealed class NearDuplicateTests : IAsyncLifetime
     [Fact]
     public async Task DeletingTheOriginalUnlinksItsRepeats()
     {
-        var original = await _writer.CreateAsync(Stories.Input("Grain", body: Body));
-        var repeat = await _writer.CreateAsync(Stories.Input("Grain again", body: Body + "\n\nAn update."));
+        var original = await Writer.CreateAsync(Stories.Input("Grain", body: Body));
+        var repeat = await Writer.CreateAsync(Stories.Input("Grain again", body: Body + "\n\nAn update."));
 
-        await _writer.DeleteAsync($"/api/articles/{original.Id}");
+        await Writer.DeleteAsync($"/api/articles/{original.Id}");
 
-        (await _app.CreateClient().GetFromJsonAsync<ArticleDetail>($"/api/articles/{repeat.Id}", HttpExtensions.Json))!.DuplicateOf.Should().BeNull();
+        (await Reader.GetFromJsonAsync<ArticleDetail>($"/api/articles/{repeat.Id}", HttpExtensions.Json))!.DuplicateOf.Should().BeNull();
     }
 
     [Fact]
     public async Task IncludeDuplicatesMustBeTrueOrFalse()
     {
-        var response = await _app.CreateClient().GetAsync("/api/articles?includeDuplicates=yes");
+        var response = await Reader.GetAsync("/api/articles?includeDuplicates=yes");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors.Should().ContainKey("includeDuplicates");

@@ -4,18 +4,12 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Articles;
 
-public sealed class QuotesTests : IAsyncLifetime
+public sealed class QuotesTests : ServiceTest
 {
-    private readonly NewsWireApp _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task TheTassReportHasTenQuotationsAllBySergeySmirnov()
     {
-        var quotes = await _app.CreateClient().GetFromJsonAsync<List<ArticleQuote>>("/api/articles/1/quotes", HttpExtensions.Json);
+        var quotes = await Reader.GetFromJsonAsync<List<ArticleQuote>>("/api/articles/1/quotes", HttpExtensions.Json);
 
         quotes.Should().HaveCount(10);
         quotes!.Select(q => q.Speaker).Should().AllBe("Sergey Smirnov");
@@ -27,7 +21,7 @@ public sealed class QuotesTests : IAsyncLifetime
     [Fact]
     public async Task QuotesOfAnArticleWithTwoSpeakersAreAttributedToEach()
     {
-        var article = await _app.CreateWriter().CreateAsync(Stories.Input("Budget row", body: """
+        var article = await Writer.CreateAsync(Stories.Input("Budget row", body: """
             Finance Minister Anna Berg said on Monday that "the budget is balanced and fair."
 
             Opposition leader Tom Lind disagreed. "This budget hurts pensioners," he said.
@@ -35,7 +29,7 @@ public sealed class QuotesTests : IAsyncLifetime
             "We will keep every promise," Berg added.
             """));
 
-        var quotes = await _app.CreateClient().GetFromJsonAsync<List<ArticleQuote>>($"/api/articles/{article.Id}/quotes", HttpExtensions.Json);
+        var quotes = await Reader.GetFromJsonAsync<List<ArticleQuote>>($"/api/articles/{article.Id}/quotes", HttpExtensions.Json);
 
         quotes!.Select(q => (q.Speaker, q.Paragraph)).Should().Equal(("Anna Berg", 1), ("Tom Lind", 2), ("Anna Berg", 3));
     }
@@ -43,7 +37,7 @@ public sealed class QuotesTests : IAsyncLifetime
     [Fact]
     public async Task QuotesOfAMissingArticleAre404()
     {
-        var response = await _app.CreateClient().GetAsync("/api/articles/999/quotes");
+        var response = await Reader.GetAsync("/api/articles/999/quotes");
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         await response.ReadProblemAsync();

@@ -5,23 +5,12 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Articles;
 
-public sealed class WriteArticlesTests : IAsyncLifetime
+public sealed class WriteArticlesTests : ServiceTest
 {
-    private readonly NewsWireApp _app = new();
-    private HttpClient _writer = null!;
-
-    public Task InitializeAsync()
-    {
-        _writer = _app.CreateWriter();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task PostingJsonCreatesAnArticleAtItsLocation()
     {
-        var response = await _writer.PostArticleAsync(Stories.Input("Oil prices rise", tags: ["oil", "Oil", "markets"], publishedAt: "2026-03-02"));
+        var response = await Writer.PostArticleAsync(Stories.Input("Oil prices rise", tags: ["oil", "Oil", "markets"], publishedAt: "2026-03-02"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var created = await response.ReadAsAsync<ArticleDetail>();
@@ -32,14 +21,14 @@ public sealed class WriteArticlesTests : IAsyncLifetime
         created.Lang.Should().Be("en");
         created.Sections.Should().ContainSingle().Which.Paragraphs.Should().HaveCount(2);
 
-        var fetched = await _app.CreateClient().GetFromJsonAsync<ArticleDetail>(response.Headers.Location, HttpExtensions.Json);
+        var fetched = await Reader.GetFromJsonAsync<ArticleDetail>(response.Headers.Location, HttpExtensions.Json);
         fetched.Should().BeEquivalentTo(created);
     }
 
     [Fact]
     public async Task PostingWireCopyAsTextStoresItStructured()
     {
-        var response = await _writer.PostWireCopyAsync(Stories.KazakhGrain, "?tags=grain&tags=kazakhstan&url=https://example.com/grain");
+        var response = await Writer.PostWireCopyAsync(Stories.KazakhGrain, "?tags=grain&tags=kazakhstan&url=https://example.com/grain");
 
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var article = await response.ReadAsAsync<ArticleDetail>();
@@ -61,7 +50,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task QueryMetadataWinsOverWhatTheTextSays()
     {
-        var response = await _writer.PostWireCopyAsync(Stories.KazakhGrain, "?source=Kazinform&publishedAt=2020-11-27&place=Nur-Sultan&lang=en-gb");
+        var response = await Writer.PostWireCopyAsync(Stories.KazakhGrain, "?source=Kazinform&publishedAt=2020-11-27&place=Nur-Sultan&lang=en-gb");
 
         var article = await response.ReadAsAsync<ArticleDetail>();
         article.Source.Should().Be("Kazinform");
@@ -73,23 +62,23 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task AnExactDuplicateIsNotStoredTwice()
     {
-        var first = await _writer.PostWireCopyAsync(Stories.KazakhGrain);
+        var first = await Writer.PostWireCopyAsync(Stories.KazakhGrain);
         var created = await first.ReadAsAsync<ArticleDetail>();
 
         // The same story re-sent with other line endings, spacing and case is the same story.
         var resent = Stories.KazakhGrain.Replace("\n", "\r\n", StringComparison.Ordinal).Replace("grain", "GRAIN  ", StringComparison.Ordinal);
-        var second = await _writer.PostWireCopyAsync(resent);
+        var second = await Writer.PostWireCopyAsync(resent);
 
         second.StatusCode.Should().Be(HttpStatusCode.OK);
         (await second.ReadAsAsync<ArticleDetail>()).Id.Should().Be(created.Id);
-        (await _app.CreateClient().GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json))!.Total.Should().Be(2);
+        (await Reader.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json))!.Total.Should().Be(2);
     }
 
     [Fact]
     public async Task TheSameHeadlineFromAnotherSourceGetsItsOwnSlug()
     {
-        var first = await _writer.CreateAsync(Stories.Input("Quake hits Japan", source: "AP"));
-        var second = await _writer.CreateAsync(Stories.Input("Quake hits Japan", source: "Kyodo"));
+        var first = await Writer.CreateAsync(Stories.Input("Quake hits Japan", source: "AP"));
+        var second = await Writer.CreateAsync(Stories.Input("Quake hits Japan", source: "Kyodo"));
 
         first.Slug.Should().Be("quake-hits-japan");
         second.Slug.Should().Be("quake-hits-japan-2");
@@ -98,7 +87,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task CyrillicCopyIsStoredAsRussianWithATransliteratedSlug()
     {
-        var article = await _writer.CreateAsync(Stories.Input("Беженцы прибывают в Европу", source: "ТАСС",
+        var article = await Writer.CreateAsync(Stories.Input("Беженцы прибывают в Европу", source: "ТАСС",
             body: "Поток беженцев в Европу продолжает расти, сообщил представитель ФСБ."));
 
         article.Lang.Should().Be("ru");
@@ -109,9 +98,9 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task PutReplacesTheContentButKeepsTheSlug()
     {
-        var created = await _writer.CreateAsync(Stories.Input("Original headline"));
+        var created = await Writer.CreateAsync(Stories.Input("Original headline"));
 
-        var response = await _writer.PutAsJsonAsync($"/api/articles/{created.Slug}", Stories.Input("New headline", tags: ["updated"]), HttpExtensions.Json);
+        var response = await Writer.PutAsJsonAsync($"/api/articles/{created.Slug}", Stories.Input("New headline", tags: ["updated"]), HttpExtensions.Json);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var updated = await response.ReadAsAsync<ArticleDetail>();
@@ -126,10 +115,10 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task PutThatWouldDuplicateAnotherArticleIsAConflict()
     {
-        var one = await _writer.CreateAsync(Stories.Input("One"));
-        await _writer.CreateAsync(Stories.Input("Two"));
+        var one = await Writer.CreateAsync(Stories.Input("One"));
+        await Writer.CreateAsync(Stories.Input("Two"));
 
-        var response = await _writer.PutAsJsonAsync("/api/articles/two", Stories.Input("One"), HttpExtensions.Json);
+        var response = await Writer.PutAsJsonAsync("/api/articles/two", Stories.Input("One"), HttpExtensions.Json);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await response.ReadProblemAsync()).Detail.Should().Contain(one.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -138,17 +127,17 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task DeleteRemovesTheArticleAndASecondDeleteIs404()
     {
-        var created = await _writer.CreateAsync(Stories.Input("Short-lived"));
+        var created = await Writer.CreateAsync(Stories.Input("Short-lived"));
 
-        (await _writer.DeleteAsync($"/api/articles/{created.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await _writer.DeleteAsync($"/api/articles/{created.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await _writer.GetAsync($"/api/articles/{created.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Writer.DeleteAsync($"/api/articles/{created.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await Writer.DeleteAsync($"/api/articles/{created.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Writer.GetAsync($"/api/articles/{created.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task PutOnAMissingArticleIs404()
     {
-        var response = await _writer.PutAsJsonAsync("/api/articles/4242", Stories.Input("Nothing"), HttpExtensions.Json);
+        var response = await Writer.PutAsJsonAsync("/api/articles/4242", Stories.Input("Nothing"), HttpExtensions.Json);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         await response.ReadProblemAsync();
@@ -180,7 +169,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [MemberData(nameof(BadJsonBodies))]
     public async Task BadBodiesAre400ProblemsNamingTheField(string body, string contentType, string field)
     {
-        var response = await _writer.PostAsync("/api/articles", new StringContent(body, Encoding.UTF8, contentType));
+        var response = await Writer.PostAsync("/api/articles", new StringContent(body, Encoding.UTF8, contentType));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         var problem = await response.ReadProblemAsync();
@@ -191,7 +180,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task OverlongFieldsAreRefusedWithTheirLimit()
     {
-        var response = await _writer.PostArticleAsync(Stories.Input(new string('h', 501)));
+        var response = await Writer.PostArticleAsync(Stories.Input(new string('h', 501)));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!["headline"].Single().Should().Contain("500");
@@ -204,7 +193,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
 
-        var response = await _writer.PostAsync("/api/articles", content);
+        var response = await Writer.PostAsync("/api/articles", content);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors.Should().ContainKey("body");
@@ -215,7 +204,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     {
         var content = new StringContent("Headline\n\nBody \0\0\0 with NULs", Encoding.UTF8, "text/plain");
 
-        var response = await _writer.PostAsync("/api/articles", content);
+        var response = await Writer.PostAsync("/api/articles", content);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!["body"].Single().Should().Contain("binary");
@@ -230,7 +219,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes("<article/>"));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
-        var response = await _writer.PostAsync("/api/articles", content);
+        var response = await Writer.PostAsync("/api/articles", content);
 
         response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
         await response.ReadProblemAsync();
@@ -239,7 +228,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task ABodyOverTheLimitIs413Problem()
     {
-        var response = await _writer.PostWireCopyAsync("Headline\n\n" + new string('x', 3 * 1024 * 1024));
+        var response = await Writer.PostWireCopyAsync("Headline\n\n" + new string('x', 3 * 1024 * 1024));
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         await response.ReadProblemAsync();
@@ -252,7 +241,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [InlineData("?source=TASS&source=AP", "source")]
     public async Task BadQueryMetadataIs400NamingTheParameter(string query, string parameter)
     {
-        var response = await _writer.PostWireCopyAsync(Stories.KazakhGrain, query);
+        var response = await Writer.PostWireCopyAsync(Stories.KazakhGrain, query);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors.Should().ContainKey(parameter);
@@ -261,7 +250,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
     [Fact]
     public async Task QueryMetadataWithAJsonBodyIs400()
     {
-        var response = await _writer.PostAsJsonAsync("/api/articles?source=TASS", Stories.Input("Mixed"), HttpExtensions.Json);
+        var response = await Writer.PostAsJsonAsync("/api/articles?source=TASS", Stories.Input("Mixed"), HttpExtensions.Json);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         await response.ReadProblemAsync();
@@ -282,7 +271,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
             (Reporting by Jane Doe; Editing by John Smith)
             """;
 
-        var response = await _writer.PostWireCopyAsync(copy, "?publishedAt=2026-03-03");
+        var response = await Writer.PostWireCopyAsync(copy, "?publishedAt=2026-03-03");
 
         var article = await response.ReadAsAsync<ArticleDetail>();
         article.Headline.Should().Be("OPEC Agrees to Cut Output, U.S. Officials Say");
@@ -291,7 +280,7 @@ public sealed class WriteArticlesTests : IAsyncLifetime
         article.Byline.Should().Be("By Jane Doe");
         article.Credits.Should().Be("(Reporting by Jane Doe; Editing by John Smith)");
         article.Body.Should().NotContain("Reporting by").And.NotContain("By Jane Doe");
-        var text = await _app.CreateClient().GetStringAsync($"/api/articles/{article.Id}?format=text");
+        var text = await Reader.GetStringAsync($"/api/articles/{article.Id}?format=text");
         text.Should().Contain("By Jane Doe").And.EndWith("(Reporting by Jane Doe; Editing by John Smith)\n");
     }
 }

@@ -7,19 +7,8 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Ingest;
 
-public sealed class ImportTests : IAsyncLifetime
+public sealed class ImportTests : ServiceTest
 {
-    private readonly NewsWireApp _app = new();
-    private HttpClient _writer = null!;
-
-    public Task InitializeAsync()
-    {
-        _writer = _app.CreateWriter();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task NdjsonIsStoredLineByLineAndBadLinesNeverLoseGoodOnes()
     {
@@ -105,7 +94,7 @@ public sealed class ImportTests : IAsyncLifetime
 
         report.Created.Should().Be(1);
         report.Failed.Should().ContainSingle().Which.Line.Should().Be(2);
-        var stored = (await _app.CreateClient().GetFromJsonAsync<ArticleDetail>("/api/articles/port-strike-ends-in-rotterdam", HttpExtensions.Json))!;
+        var stored = (await Reader.GetFromJsonAsync<ArticleDetail>("/api/articles/port-strike-ends-in-rotterdam", HttpExtensions.Json))!;
         stored.Source.Should().Be("Agency Wire");
         stored.Lang.Should().Be("en");
         stored.Url.Should().Be("https://example.com/port");
@@ -131,7 +120,7 @@ public sealed class ImportTests : IAsyncLifetime
         var report = await Import(rss, "application/rss+xml", "?source=dpa");
 
         report.Created.Should().Be(2, System.Text.Json.JsonSerializer.Serialize(report.Failed));
-        var page = (await _app.CreateClient().GetFromJsonAsync<ArticlePage>("/api/articles?source=dpa&lang=de", HttpExtensions.Json))!;
+        var page = (await Reader.GetFromJsonAsync<ArticlePage>("/api/articles?source=dpa&lang=de", HttpExtensions.Json))!;
         page.Total.Should().Be(2);
     }
 
@@ -170,7 +159,7 @@ public sealed class ImportTests : IAsyncLifetime
     [InlineData("text/plain")]
     public async Task OtherMediaTypesAre415(string contentType)
     {
-        var response = await _writer.PostAsync("/api/articles/import", new StringContent(Line("x"), Encoding.UTF8, contentType));
+        var response = await Writer.PostAsync("/api/articles/import", new StringContent(Line("x"), Encoding.UTF8, contentType));
 
         response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
         await response.ReadProblemAsync();
@@ -179,7 +168,7 @@ public sealed class ImportTests : IAsyncLifetime
     [Fact]
     public async Task ImportNeedsAKey()
     {
-        var response = await _app.CreateClient().PostAsync("/api/articles/import", new StringContent(Line("x"), Encoding.UTF8, "application/x-ndjson"));
+        var response = await Reader.PostAsync("/api/articles/import", new StringContent(Line("x"), Encoding.UTF8, "application/x-ndjson"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
@@ -187,7 +176,7 @@ public sealed class ImportTests : IAsyncLifetime
     [Fact]
     public async Task FeedDefaultsOnNdjsonAre400()
     {
-        var response = await _writer.PostAsync("/api/articles/import?source=AP", new StringContent(Line("x"), Encoding.UTF8, "application/x-ndjson"));
+        var response = await Writer.PostAsync("/api/articles/import?source=AP", new StringContent(Line("x"), Encoding.UTF8, "application/x-ndjson"));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors.Should().ContainKey("source");
@@ -206,21 +195,21 @@ public sealed class ImportTests : IAsyncLifetime
         // from another only in case or spacing, which the exact-duplicate hash ignores by design.
         report.Duplicates.Should().Be(230);
         // 48 more repeat a body under another headline: near-duplicates, stored and linked.
-        var all = (await _app.CreateClient().GetFromJsonAsync<ArticlePage>("/api/articles?limit=1&includeDuplicates=true", HttpExtensions.Json))!.Total;
-        var shown = (await _app.CreateClient().GetFromJsonAsync<ArticlePage>("/api/articles?limit=1", HttpExtensions.Json))!.Total;
+        var all = (await Reader.GetFromJsonAsync<ArticlePage>("/api/articles?limit=1&includeDuplicates=true", HttpExtensions.Json))!.Total;
+        var shown = (await Reader.GetFromJsonAsync<ArticlePage>("/api/articles?limit=1", HttpExtensions.Json))!.Total;
         (all - shown).Should().BeGreaterThanOrEqualTo(48);
     }
 
     private async Task<ImportReport> Import(string body, string contentType, string query = "")
     {
-        var response = await _writer.PostAsync("/api/articles/import" + query, new StringContent(body, Encoding.UTF8, contentType));
+        var response = await Writer.PostAsync("/api/articles/import" + query, new StringContent(body, Encoding.UTF8, contentType));
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.ReadAsAsync<ImportReport>();
     }
 
     private async Task<int> Total(string url)
     {
-        var json = await _app.CreateClient().GetStringAsync(url);
+        var json = await Reader.GetStringAsync(url);
         return System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("total").GetInt32();
     }
 

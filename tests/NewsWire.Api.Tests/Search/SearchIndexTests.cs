@@ -6,31 +6,20 @@ using NewsWire.Api.Tests.Infrastructure;
 namespace NewsWire.Api.Tests.Search;
 
 /// <summary>The FTS5 index follows every write at once, and stays in step after all migrations have run.</summary>
-public sealed class SearchIndexTests : IAsyncLifetime
+public sealed class SearchIndexTests : ServiceTest
 {
-    private readonly NewsWireApp _app = new();
-    private HttpClient _writer = null!;
-
-    public Task InitializeAsync()
-    {
-        _writer = _app.CreateWriter();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task InsertsUpdatesAndDeletesShowInSearchAtOnce()
     {
-        var created = await _writer.CreateAsync(Stories.Input("Volcano erupts in Iceland", body: "Lava reached the town of Grindavik."));
+        var created = await Writer.CreateAsync(Stories.Input("Volcano erupts in Iceland", body: "Lava reached the town of Grindavik."));
         (await Total("grindavik")).Should().Be(1);
 
-        await _writer.PutAsJsonAsync($"/api/articles/{created.Id}", Stories.Input("Volcano calms in Iceland", body: "Lava stopped short of Reykjanes."), HttpExtensions.Json);
+        await Writer.PutAsJsonAsync($"/api/articles/{created.Id}", Stories.Input("Volcano calms in Iceland", body: "Lava stopped short of Reykjanes."), HttpExtensions.Json);
         (await Total("grindavik")).Should().Be(0);
         (await Total("reykjanes")).Should().Be(1);
         (await Total("headline:calms")).Should().Be(1);
 
-        await _writer.DeleteAsync($"/api/articles/{created.Id}");
+        await Writer.DeleteAsync($"/api/articles/{created.Id}");
         (await Total("reykjanes")).Should().Be(0);
         (await Total("volcano")).Should().Be(0);
     }
@@ -38,8 +27,8 @@ public sealed class SearchIndexTests : IAsyncLifetime
     [Fact]
     public async Task AfterAllMigrationsTheIndexHasItsTriggersAndPassesIntegrityCheck()
     {
-        await _writer.CreateAsync(Stories.Input("Integrity story"));
-        await using var connection = new SqliteConnection($"Data Source={_app.DatabasePath}");
+        await Writer.CreateAsync(Stories.Input("Integrity story"));
+        await using var connection = new SqliteConnection($"Data Source={App.DatabasePath}");
         await connection.OpenAsync();
 
         var triggers = await Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)");
@@ -59,7 +48,7 @@ public sealed class SearchIndexTests : IAsyncLifetime
 
     private async Task<int> Total(string q)
     {
-        var response = await _app.CreateClient().GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
+        var response = await Reader.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return (await response.ReadAsAsync<SearchResults>()).Total;
     }

@@ -1,0 +1,26 @@
+namespace NewsWire.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A test class with its own service and database (xunit makes one instance per test, so one database per
+/// test), a reader and a writer holding the API key.
+/// </summary>
+public abstract class ServiceTest : IAsyncLifetime
+{
+    private HttpClient? _reader;
+    private HttpClient? _writer;
+
+    protected NewsWireApp App { get; } = new();
+
+    protected HttpClient Reader => _reader ??= App.CreateClient();
+
+    protected HttpClient Writer => _writer ??= App.CreateWriter();
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
+    {
+        _reader?.Dispose();
+        _writer?.Dispose();
+        await App.DisposeAsync();
+    }
+}
