@@ -4,6 +4,7 @@
 #   bench/run.sh                 100,000 articles, 10 s per load level, then the long resilience tests
 #   bench/run.sh --quick         10,000 articles, 2 s per load level, no resilience tests (under two minutes)
 #   bench/run.sh --size 1000000  any N (label 1m); --duration S, --rounds R, --label L, --no-resilience
+#   bench/run.sh --size 1000000 --reuse   keep LABEL's corpus, databases and import figures; redo steps 4-7
 #
 # Steps (each writes into bench/results/LABEL/, which git ignores; only summary-LABEL.json is committed):
 #  1. generate N articles from the Reuters stories (NewsWire.Bench generate: deterministic, seed 1987)
@@ -19,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-SIZE=100000 DURATION=10 ROUNDS=30 LABEL="" RESILIENCE=1 PORT=${BENCH_PORT:-5091} BARE_PORT=${BENCH_BARE_PORT:-5092}
+SIZE=100000 DURATION=10 ROUNDS=30 LABEL="" RESILIENCE=1 REUSE=0 PORT=${BENCH_PORT:-5091} BARE_PORT=${BENCH_BARE_PORT:-5092}
 COMMAND="bench/run.sh $*"
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -29,6 +30,7 @@ while [[ $# -gt 0 ]]; do
     --rounds) ROUNDS=$2; shift ;;
     --label) LABEL=$2; shift ;;
     --no-resilience) RESILIENCE=0 ;;
+    --reuse) REUSE=1 ;;
     *) echo "unknown option: $1 (see the top of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -37,7 +39,12 @@ if [[ -z $LABEL ]]; then
   if (( SIZE % 1000000 == 0 )); then LABEL="$((SIZE / 1000000))m"; elif (( SIZE % 1000 == 0 )); then LABEL="$((SIZE / 1000))k"; else LABEL=$SIZE; fi
 fi
 OUT=$ROOT/bench/results/$LABEL
-rm -rf "$OUT" && mkdir -p "$OUT"
+if (( REUSE )) && [[ -f $OUT/newswire.db && -f $OUT/sqlite3.db && -s $OUT/import-sqlite3.time ]]; then
+  echo "reusing the corpus, databases and import figures in $OUT"
+else
+  REUSE=0
+  rm -rf "$OUT" && mkdir -p "$OUT"
+fi
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 
 step "tools"
@@ -61,6 +68,7 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+if (( ! REUSE )); then
 step "1. corpus: $SIZE articles"
 bench generate --size "$SIZE" --out "$OUT/corpus.ndjson" --info "$OUT/corpus.json"
 
@@ -68,7 +76,8 @@ step "2. schema: migrate an empty database with the service, dump it"
 : > "$OUT/empty.ndjson"
 dotnet "$API" import --ConnectionStrings:NewsWire="Data Source=$OUT/template.db" "$OUT/empty.ndjson" > /dev/null 2>&1
 sqlite3 "$OUT/template.db" .dump > "$OUT/schema.sql"
-bench sql --ndjson "$OUT/corpus.ndjson" --db "$OUT/template.db" --out "$OUT/inserts.sql"
+bench sql --ndjson "$OUT/corpus.ndjson" --db "$OUT/template.db" --scratch "$OUT/scratch.db" --out "$OUT/inserts.sql"
+rm -f "$OUT"/scratch.db*
 
 step "3. import: NewsWire CLI"
 cp "$OUT/template.db" "$OUT/newswire.db"
@@ -79,8 +88,9 @@ cat "$OUT/import-newswire.out"
 step "3. import: sqlite3 tool"
 sqlite3 "$OUT/sqlite3.db" "PRAGMA journal_mode = WAL;" > /dev/null   # as the service's file
 sqlite3 "$OUT/sqlite3.db" < "$OUT/schema.sql"
-/usr/bin/time -v -o "$OUT/import-sqlite3.time" sqlite3 "$OUT/sqlite3.db" < "$OUT/inserts.sql"
+/usr/bin/time -v -o "$OUT/import-sqlite3.time" sqlite3 "$OUT/sqlite3.db" < "$OUT/inserts.sql" > /dev/null  # RETURNING prints ids
 grep -E "Elapsed|Maximum resident" "$OUT/import-newswire.time" "$OUT/import-sqlite3.time"
+fi
 
 step "4. search: the engine alone, $ROUNDS rounds of the mix"
 bench engine --db "$OUT/newswire.db" --rounds "$ROUNDS" --out "$OUT/engine.json"
@@ -100,9 +110,21 @@ wait_for "http://127.0.0.1:$PORT/health"
 wait_for "http://127.0.0.1:$BARE_PORT/json/100"
 bench targets --db "$OUT/newswire.db" --url "http://127.0.0.1:$PORT" --folder "$OUT"
 bench probe --url "http://127.0.0.1:$PORT" --rounds "$ROUNDS" --out "$OUT/probe.json"
-load() { # name port paths-file: a 1 s warm-up, then one run per concurrency level
+settle() { # until the service has used under 5% of a core for half a second: wrk stops sending when its time is
+  # up, but the requests still queued (32 searches of up to 2 s at 1M) would otherwise run into the next measurement
+  local ticks last now
+  last=$(awk '{print $14 + $15}' "/proc/$SERVICE/stat")
+  for _ in $(seq 240); do
+    sleep 0.5
+    now=$(awk '{print $14 + $15}' "/proc/$SERVICE/stat"); ticks=$((now - last)); last=$now
+    (( ticks <= 2 )) && return 0
+  done
+  return 0
+}
+load() { # name port paths-file: a 1 s warm-up, then one run per concurrency level, each from an idle service
   wrk -t1 -c8 -d1s -s bench/wrk/paths.lua "http://127.0.0.1:$2" -- "$3" > /dev/null
   for c in 1 8 32; do
+    settle
     wrk -t1 -c"$c" -d"${DURATION}s" --timeout 10s -s bench/wrk/paths.lua "http://127.0.0.1:$2" -- "$3" > "$OUT/wrk-$1-c$c.txt"
     printf '%-12s c=%-3s %s\n' "$1" "$c" "$(tail -n 1 "$OUT/wrk-$1-c$c.txt")"
   done
@@ -113,8 +135,10 @@ grep -E "VmHWM|VmRSS" "/proc/$SERVICE/status" > "$OUT/service-status.txt"
 cleanup; PIDS=()
 
 step "7. report"
+# The code measured: HEAD, marked when src/ differs from it (read-only git queries).
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' with uncommitted changes in src/')"
 bench report --folder "$OUT" --label "$LABEL" --command "$COMMAND" --newswire-db "$OUT/newswire.db" --sqlite-db "$OUT/sqlite3.db" \
-  --doc docs/benchmarks.md --summary "bench/results/summary-$LABEL.json"
+  --doc docs/benchmarks.md --summary "bench/results/summary-$LABEL.json" --commit "$COMMIT"
 
 if (( RESILIENCE )); then
   step "8. resilience: the long versions of the load, crash and hostile-input tests"

@@ -63,13 +63,13 @@ public static class BenchMain
             case "sql":
             {
                 await using var output = new StreamWriter(Get("out"));
-                var (written, duplicates) = InsertScript.Write(Get("ndjson"), Get("db"), output);
-                Console.WriteLine($"Wrote INSERTs for {written:N0} articles ({duplicates:N0} exact duplicates left out, as NewsWire would).");
+                var written = InsertScript.Write(Get("ndjson"), Get("db"), Get("scratch"), output);
+                Console.WriteLine($"Wrote the INSERTs NewsWire's writer executed for {written:N0} articles.");
                 return 0;
             }
 
             case "engine":
-                await WriteJson(Get("out"), EngineBaseline.Run(Get("db"), Int("rounds", 30)));
+                await WriteJson(Get("out"), await EngineBaseline.RunAsync(Get("db"), Int("rounds", 30)));
                 return 0;
 
             case "probe":
@@ -87,6 +87,7 @@ public static class BenchMain
             case "report":
             {
                 var summary = Summary.Build(Get("folder"), Get("label"), Get("command"), Get("newswire-db"), Get("sqlite-db"));
+                summary["commit"] = options.GetValueOrDefault("commit");
                 await WriteJson(Get("summary"), summary);
                 Markdown.UpdateDocument(Get("doc"), Get("label"), Markdown.Render(summary));
                 foreach (var target in summary["targets"]!.AsArray())

@@ -6,7 +6,7 @@ namespace NewsWire.Bench.Report;
 /// <summary>
 /// The issue's targets (stated for 1M articles; checked at whatever N the run had, and labelled with it).
 /// Where the issue leaves a choice open, the choice is written into the target's text:
-/// throughput ratios at 32 connections (the server saturated), latencies at 1 connection (no queueing),
+/// throughput ratios at 32 connections (the server saturated), latencies one request at a time (no queueing),
 /// "as fast as" as within 10%, and memory in MB of 10^6 bytes.
 /// </summary>
 internal static class Targets
@@ -15,7 +15,7 @@ internal static class Targets
     {
         var search = s["search"]!;
         var engineMedian = D(search["engine"]!["medianMs"]);
-        var httpMedian = D(search["http"]!["c1"]!["p50Ms"]);
+        var httpMedian = D(search["sequential"]!["medianMs"]);
         var get = s["reads"]!["get"]!["c32"]!;
         var first = D(s["reads"]!["first"]!["c1"]!["newswire"]!["p50Ms"]);
         var deep = D(s["reads"]!["deep"]!["c1"]!["newswire"]!["p50Ms"]);
@@ -25,9 +25,9 @@ internal static class Targets
 
         return
         [
-            Target("search median ≤ 1.25 × engine + 1 ms (1 connection)", $"{httpMedian:0.00} ms vs {1.25 * engineMedian + 1:0.00} ms (engine {engineMedian:0.00} ms)",
+            Target("search median ≤ 1.25 × engine + 1 ms (one request at a time)", $"{httpMedian:0.00} ms vs {1.25 * engineMedian + 1:0.00} ms (engine {engineMedian:0.00} ms)",
                 httpMedian <= 1.25 * engineMedian + 1),
-            Target("search median < 20 ms for the mix (1 connection)", $"{httpMedian:0.00} ms", httpMedian < 20),
+            Target("search median < 20 ms for the mix (one request at a time)", $"{httpMedian:0.00} ms", httpMedian < 20),
             Target("get by id ≥ 70% of the bare endpoint's requests/s (32 connections)", Percent(D(get["rpsRatio"])), D(get["rpsRatio"]) >= 0.7),
             Target("deep cursor page as fast as the first page (median within 10%, 1 connection)", $"{deep:0.00} ms vs {first:0.00} ms", deep <= first * 1.1),
             Target("import ≥ 80% of the sqlite3 tool's rate", Percent(D(import["ratio"])), D(import["ratio"]) >= 0.8),

@@ -4,26 +4,32 @@ using Microsoft.Data.Sqlite;
 namespace NewsWire.Bench.Search;
 
 /// <summary>
-/// The search baseline: the service's FTS5 statements for the mix, run in this one long-lived process on the
-/// same database file through Microsoft.Data.Sqlite (the same SQLite build the service uses), each timed in
-/// process from creating the command to reading its last row. The cases run round-robin, as wrk sends them,
-/// after one untimed round that warms the page cache the way the service's warm-up requests do.
+/// The search baseline: for each case of the mix, the statements the service sends (captured from the
+/// service's own code, <see cref="StatementCapture"/>), replayed in this one long-lived process on the same
+/// database file through Microsoft.Data.Sqlite, the same SQLite build the service uses. Each case is timed in
+/// process from creating its commands to reading their last row. The cases run round-robin, as wrk sends
+/// them, after one untimed round that warms the page cache as the service's warm-up requests do.
 /// </summary>
 internal static class EngineBaseline
 {
     public sealed record CaseResult(string Name, string Url, int Total, IReadOnlyList<double> Milliseconds);
 
-    public static IReadOnlyList<CaseResult> Run(string database, int rounds)
+    public static async Task<IReadOnlyList<CaseResult>> RunAsync(string database, int rounds)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        var cases = new List<(SearchCase Case, IReadOnlyList<CapturedStatement> Statements, List<double> Samples, int[] Total)>();
+        foreach (var search in QueryMix.Cases)
+        {
+            cases.Add((search, await StatementCapture.CaptureAsync(database, search), new List<double>(rounds), new int[1]));
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
-        var cases = QueryMix.Cases.Select(c => (Case: c, Match: EngineStatements.Match(c), Samples: new List<double>(rounds), Total: new int[1])).ToList();
         for (var round = -1; round < rounds; round++)
         {
-            foreach (var (search, match, samples, total) in cases)
+            foreach (var (_, statements, samples, total) in cases)
             {
                 var clock = Stopwatch.StartNew();
-                total[0] = Execute(connection, search, match);
+                total[0] = Execute(connection, statements);
                 clock.Stop();
                 if (round >= 0)
                 {
@@ -35,35 +41,26 @@ internal static class EngineBaseline
         return cases.Select(c => new CaseResult(c.Case.Name, c.Case.Url(), c.Total[0], c.Samples)).ToList();
     }
 
-    /// <summary>Runs the hits command and, when the case asks for facets, the facets command; reads every value.</summary>
-    private static int Execute(SqliteConnection connection, SearchCase search, string match)
+    /// <summary>Runs every statement of a case and reads every value; returns the first value read (the count).</summary>
+    private static int Execute(SqliteConnection connection, IReadOnlyList<CapturedStatement> statements)
     {
-        int total;
-        using (var hits = EngineStatements.Hits(connection, search, match))
-        using (var reader = hits.ExecuteReader())
+        int? total = null;
+        foreach (var statement in statements)
         {
-            reader.Read();
-            total = reader.GetInt32(0);
-            reader.NextResult();
-            ReadAll(reader);
+            using var command = statement.ToCommand(connection);
+            using var reader = command.ExecuteReader();
+            do
+            {
+                var values = new object[reader.FieldCount];
+                while (reader.Read())
+                {
+                    reader.GetValues(values);
+                    total ??= Convert.ToInt32(values[0], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            while (reader.NextResult());
         }
 
-        using var facets = EngineStatements.Facets(connection, search, match);
-        if (facets is not null)
-        {
-            using var reader = facets.ExecuteReader();
-            ReadAll(reader);
-        }
-
-        return total;
-    }
-
-    private static void ReadAll(SqliteDataReader reader)
-    {
-        var values = new object[reader.FieldCount];
-        while (reader.Read())
-        {
-            reader.GetValues(values);
-        }
+        return total ?? 0;
     }
 }

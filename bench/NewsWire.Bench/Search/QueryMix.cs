@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsWire.Api.Search;
 
 namespace NewsWire.Bench.Search;
 
@@ -13,7 +14,19 @@ public sealed record SearchCase(string Name, string Q)
     /// <summary>Inclusive, as the API reads a bare date; the SQL bound is the next day, exclusive.</summary>
     public DateOnly? To { get; init; }
     public int Offset { get; init; }
-    public int Limit { get; init; } = 20;
+
+    /// <summary>The same request as the endpoint binds it from the query string.</summary>
+    public SearchParameters ToParameters() => new()
+    {
+        Q = Q,
+        Tag = Tags.Count == 0 ? null : [.. Tags],
+        Place = Places.Count == 0 ? null : [.. Places],
+        From = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        To = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Sort = Sort == "relevance" ? null : Sort,
+        Facets = Facets.Count == 0 ? null : string.Join(',', Facets),
+        Offset = Offset > 0 ? Offset.ToString(CultureInfo.InvariantCulture) : null,
+    };
 
     public string Url()
     {

@@ -1,83 +1,83 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
-using NewsWire.Core.Articles;
-using NewsWire.Core.Text;
 using NewsWire.Bench.Corpus;
+using NewsWire.Bench.Search;
 
 namespace NewsWire.Bench.Sql;
 
 /// <summary>
-/// The sqlite3 baseline for import: the rows NewsWire stores for a corpus, in all four tables (Articles,
-/// ArticleTags, ArticleSignatures, ArticleBands; the triggers fill ArticleSearch), as plain INSERTs in one
-/// transaction for <c>sqlite3 db &lt; inserts.sql</c>. Every value is computed by the service's own code
-/// (ArticleJson, ContentHash, Slugs, NearDuplicates, SectionLayouts, PlainText), so the two databases hold the
-/// same rows; what the baseline leaves out is exactly what NewsWire does beyond storing them (parsing JSON,
-/// hashing, and the look-ups for duplicates and slugs).
+/// The sqlite3 baseline for import: the INSERTs NewsWire executes for a corpus, in every table it writes
+/// (Articles, ArticleTags, ArticleSignatures, ArticleBands; the triggers fill ArticleSearch), as plain SQL in
+/// one transaction for <c>sqlite3 db &lt; inserts.sql</c>. They are not written by hand: the service's own
+/// ArticleWriter stores the corpus once in a scratch copy of the migrated database, in batches of 500 as the
+/// import does, over a connection that records each statement; the INSERTs are kept with their bound values
+/// written in as literals. So the two imports store the same rows, and what the baseline leaves out is
+/// exactly NewsWire's own work: parsing JSON, hashing, and the look-ups for duplicates and slugs.
 /// </summary>
-internal static class InsertScript
+internal static partial class InsertScript
 {
-    public static (int Written, int Duplicates) Write(string corpus, string database, TextWriter sql)
+    private const int BatchSize = 500;
+
+    public static int Write(string corpus, string template, string scratch, TextWriter sql)
     {
-        var state = StoreState.Load(database);
+        File.Copy(template, scratch, overwrite: true);
+        using var connection = new RecordingConnection($"Data Source={scratch};Pooling=False");
+        connection.Open();
         var now = DateTime.UtcNow;
-        var stamp = Text(SqliteTime.Format(now));
-        int written = 0, duplicates = 0;
+        var articles = 0;
 
         // The same per-connection pragmas as the service (SqlitePragmas); WAL is already set in the file.
         sql.WriteLine("PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
         sql.WriteLine("BEGIN IMMEDIATE;");
-        foreach (var line in File.ReadLines(corpus))
+        foreach (var batch in File.ReadLines(corpus).Where(l => l.Length > 0).Chunk(BatchSize))
         {
-            if (line.Length == 0)
+            using (var transaction = connection.BeginTransaction())
+            using (var writer = new ArticleWriter(connection, transaction))
             {
-                continue;
+                foreach (var line in batch)
+                {
+                    var draft = ArticleJson.ToDraft(Encoding.UTF8.GetBytes(line), CorpusLine.Json, now).Draft
+                        ?? throw new InvalidDataException($"Not an article: {line[..Math.Min(line.Length, 200)]}");
+                    articles += writer.Create(draft, now).Created ? 1 : 0;
+                }
+
+                transaction.Commit();
             }
 
-            var draft = ArticleJson.ToDraft(Encoding.UTF8.GetBytes(line), CorpusLine.Json, now).Draft
-                ?? throw new InvalidDataException($"Not an article: {line[..Math.Min(line.Length, 200)]}");
-            var paragraphs = draft.Sections.SelectMany(s => s.Paragraphs).ToList();
-            var hash = ContentHash.Compute(draft.Source, draft.Headline, paragraphs);
-            if (!state.TryAddHash(hash))
+            foreach (var statement in connection.Recorded.Where(s => s.Sql.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)))
             {
-                duplicates++;
-                continue;
+                sql.Write(Inline(statement));
+                sql.WriteLine(';');
             }
 
-            var signature = NearDuplicates.Signature(paragraphs);
-            var keys = NearDuplicates.BandKeys(signature);
-            var duplicateOf = state.FindNearDuplicate(signature, keys);
-            var slug = state.UniqueSlug(Slugs.FromHeadline(draft.Headline, ArticleLimits.Slug - 8));
-            var id = state.Add(duplicateOf, signature, keys);
-
-            sql.Write("INSERT INTO Articles (Id, Slug, Source, Headline, Lead, Place, Dateline, Section, PublishedAt, Lang, Url, ");
-            sql.Write("ExternalId, WordCount, ContentHash, DuplicateOfId, CreatedAt, UpdatedAt, SectionLayout, Body) VALUES (");
-            sql.Write(string.Join(", ",
-                Number(id), Text(slug), Text(draft.Source), Text(draft.Headline), Text(draft.Lead), Text(draft.Place), Text(draft.Dateline),
-                Text(draft.Section), Text(SqliteTime.Format(draft.PublishedAt)), Text(draft.Lang), Text(draft.Url), Text(draft.ExternalId),
-                Number(PlainText.CountWords(paragraphs)), Text(hash), duplicateOf is { } d ? Number(d) : "NULL", stamp, stamp,
-                Text(SectionLayouts.Serialize(draft.Sections)), Text(string.Join("\n\n", paragraphs))));
-            sql.WriteLine(");");
-            foreach (var tag in draft.Tags)
-            {
-                sql.WriteLine($"INSERT OR IGNORE INTO ArticleTags (ArticleId, Name) VALUES ({Number(id)}, {Text(tag)});");
-            }
-
-            sql.WriteLine($"INSERT INTO ArticleSignatures (ArticleId, MinHash) VALUES ({Number(id)}, X'{Convert.ToHexString(signature)}');");
-            foreach (var key in keys)
-            {
-                sql.WriteLine($"INSERT OR IGNORE INTO ArticleBands (Key, ArticleId) VALUES ({Number(key)}, {Number(id)});");
-            }
-
-            written++;
+            connection.Recorded.Clear();
         }
 
         sql.WriteLine("COMMIT;");
-        return (written, duplicates);
+        return articles;
     }
 
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The statement with each $parameter replaced by its value as an SQL literal.</summary>
+    private static string Inline(CapturedStatement statement)
+    {
+        var values = statement.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        return ParameterName().Replace(statement.Sql.Trim().TrimEnd(';'), m => values.TryGetValue(m.Value, out var value) ? Literal(value) : m.Value);
+    }
 
-    private static string Text(string? value) => value is null ? "NULL" : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    private static string Literal(object? value) => value switch
+    {
+        null => "NULL",
+        string text => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",
+        byte[] bytes => "X'" + Convert.ToHexString(bytes) + "'",
+        bool flag => flag ? "1" : "0",
+        double or float or decimal => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        IConvertible number => number.ToString(CultureInfo.InvariantCulture),
+        _ => throw new NotSupportedException($"No SQL literal for a {value.GetType()}"),
+    };
+
+    [GeneratedRegex(@"\$[A-Za-z0-9_]+")]
+    private static partial Regex ParameterName();
 }
