@@ -20,7 +20,7 @@ builder.Services.AddNewsWireStorage(builder.Configuration);
 builder.Services.AddNewsWireHttp(builder.Configuration);
 builder.Services.AddNewsWireOpenApi();
 builder.Services.AddNewsWireHealth();
-builder.Services.AddArticles();
+builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddSearch();
 builder.Services.AddImport();
 

@@ -4,7 +4,8 @@ namespace NewsWire.Api.Articles;
 
 public static class ArticlesApi
 {
-    public static IServiceCollection AddArticles(this IServiceCollection services) => services
+    public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration) => services
+        .AddArticleCache(configuration)
         .AddScoped<ArticleStore>()
         .AddScoped<ArticleRequestReader>();
 
@@ -32,7 +33,8 @@ public static class ArticlesApi
                 has an `ETag`; send it back in `If-None-Match` to get 304 Not Modified.
                 """)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .CacheOutput(ArticleCache.PolicyName);
 
         group.MapGet("/{id}/quotes", GetQuotes.GetArticleQuotes)
             .WithName(nameof(GetQuotes.GetArticleQuotes))
@@ -41,7 +43,8 @@ public static class ArticlesApi
                 Every quotation with its speaker and the body paragraph it stands in (counted from 1; the dateline
                 paragraph is 1). "He said", "Smirnov added" and the like are resolved to the last named speaker,
                 given by the name first used in full. Scare quotes ("Islamic caliphate") are terms, not quotations.
-                """);
+                """)
+            .CacheOutput(ArticleCache.PolicyName);
 
         var writes = group.MapGroup("").AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Data.ArticleLimits.RequestBytes));

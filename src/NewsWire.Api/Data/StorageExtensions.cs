@@ -18,6 +18,7 @@ public static class StorageExtensions
         services.AddDbContextPool<NewsWireDb>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton<IDatabaseVersion>(_ => new SqliteDatabaseVersion(connectionString));
         services.AddHostedService<DatabaseStartup>();
         return services;
     }

@@ -40,6 +40,7 @@ public static class HttpSetup
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseCors(CorsPolicy);
+        app.UseOutputCache();
         return app;
     }
 

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using NewsWire.Api.Data;
+
+namespace NewsWire.Api.Articles;
+
+/// <summary>
+/// Single-article reads (JSON, plain text, quotes) are answered from memory until the database changes:
+/// the cache key holds <see cref="IDatabaseVersion"/>, so a write by anyone retires every entry at once and
+/// no reader ever sees an answer older than the last commit (ADR 9). Listings and searches are not cached.
+/// </summary>
+public static class ArticleCache
+{
+    public const string PolicyName = "article";
+
+    /// <summary>Megabytes of cached answers (<c>NewsWire:Cache:Megabytes</c>); 0 turns the cache off.</summary>
+    public const string MegabytesSetting = "NewsWire:Cache:Megabytes";
+    private const int DefaultMegabytes = 32;
+
+    public static IServiceCollection AddArticleCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var megabytes = configuration.GetValue(MegabytesSetting, DefaultMegabytes);
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = Math.Max(megabytes, 1) * 1024L * 1024L;
+            options.AddPolicy(PolicyName, policy =>
+            {
+                if (megabytes <= 0)
+                {
+                    policy.NoCache();
+                    return;
+                }
+
+                policy
+                    .Expire(TimeSpan.FromMinutes(10))
+                    // The answer depends on Accept (JSON or text) and, through CORS, on Origin; the query
+                    // string (format=) is part of every key already.
+                    .SetVaryByHeader(["Accept", "Origin"])
+                    .VaryByValue(context => new KeyValuePair<string, string>(
+                        "db", context.RequestServices.GetRequiredService<IDatabaseVersion>().Current().ToString(CultureInfo.InvariantCulture)));
+            });
+        });
+        return services;
+    }
+}
