@@ -14,7 +14,8 @@
 #  4. search baseline: the service's FTS5 statements in one process on the imported file (NewsWire.Bench engine)
 #  5. start-up time on the imported database (3 starts, to the first answered GET /health)
 #  6. the service (Release, Serilog at Warning) and bench/BareEndpoint under wrk at 1, 8 and 32 connections:
-#     the search mix, get by id, list first page, list deep page by cursor; then the service's peak RSS
+#     the search mix, get by id, list first page, list deep page by cursor; then the service's peak RSS;
+#     then get by id again on a service started with the article cache off
 #  7. NewsWire.Bench report: bench/results/summary-LABEL.json and LABEL's tables in docs/benchmarks.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -132,6 +133,13 @@ load() { # name port paths-file: a 1 s warm-up, then one run per concurrency lev
 for name in search get first deep; do load "$name" "$PORT" "$OUT/paths-$name.txt"; done
 for name in get first deep; do load "bare-$name" "$BARE_PORT" "$OUT/paths-bare-$name.txt"; done
 grep -E "VmHWM|VmRSS" "/proc/$SERVICE/status" > "$OUT/service-status.txt"
+kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
+# The same ids again with the article cache off (ADR 9): what a read costs when it is not in memory.
+NewsWire__Cache__Megabytes=0 ConnectionStrings__NewsWire="Data Source=$OUT/newswire.db" Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+  dotnet "$API" --urls "http://127.0.0.1:$PORT" > "$OUT/service-uncached.log" 2>&1 &
+SERVICE=$!; PIDS+=("$SERVICE")
+wait_for "http://127.0.0.1:$PORT/health"
+load get-uncached "$PORT" "$OUT/paths-get.txt"
 cleanup; PIDS=()
 
 step "7. report"

@@ -126,10 +126,11 @@ internal static partial class Summary
     private static JsonObject Reads(string folder)
     {
         var reads = new JsonObject();
-        foreach (var name in new[] { "get", "first", "deep" })
+        // get-uncached: the same ids with the article cache off (ADR 9), against the same bare endpoint.
+        foreach (var (name, baseline) in new[] { ("get", "get"), ("get-uncached", "get"), ("first", "first"), ("deep", "deep") })
         {
             var newswire = Wrk(folder, name);
-            var bare = Wrk(folder, "bare-" + name);
+            var bare = Wrk(folder, "bare-" + baseline);
             var byLevel = new JsonObject();
             foreach (var c in Concurrencies)
             {

@@ -28,7 +28,7 @@ public static class GetArticle
                 : Problems.Validation("format", $"'{ArticleDrafts.Truncated(format)}' is not a format; use json or text.");
         }
 
-        var article = await db.Articles.AsNoTracking().Include(a => a.Tags).WhereIdOrSlug(id).FirstOrDefaultAsync(cancellationToken);
+        var article = await db.LoadForReadingAsync(id, cancellationToken);
         if (article is null)
         {
             return Problems.NotFound("article", id);
