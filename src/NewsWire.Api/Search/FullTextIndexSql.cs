@@ -8,18 +8,27 @@ namespace NewsWire.Api.Search;
 /// </summary>
 public static class FullTextIndexSql
 {
+    /// <summary>BM25 weights of the columns: headline 10, lead 4, body 1, place 2.</summary>
+    private const string Weights = "10.0, 4.0, 1.0, 2.0";
+
+    /// <summary>
+    /// The relevance score (lower is better) as an expression, the same value as FTS5's <c>rank</c> column
+    /// (the persistent setting below); which of the two a search orders by is a question of speed
+    /// (<see cref="SqliteArticleSearch"/>).
+    /// </summary>
+    public const string Relevance = $"bm25(ArticleSearch, {Weights})";
+
     /// <summary>
     /// External content: the index stores only its inverted lists and reads text from Articles for
     /// snippets. porter over unicode61 stems English; remove_diacritics 2 folds Zürich to zurich.
-    /// Ranking weights (headline 10, lead 4, body 1, place 2) are the index's persistent rank setting,
-    /// so queries ORDER BY rank without an expression FTS5 could not use.
+    /// The same weights are the index's persistent rank setting, for anyone querying it by hand.
     /// </summary>
-    public const string CreateIndex = """
+    public const string CreateIndex = $"""
         CREATE VIRTUAL TABLE ArticleSearch USING fts5(
             headline, lead, body, place,
             content='Articles', content_rowid='Id',
             tokenize='porter unicode61 remove_diacritics 2');
-        INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)');
+        INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES ('rank', 'bm25({Weights})');
         """;
 
     /// <summary>

@@ -42,15 +42,21 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
         await using var command = connection.CreateCommand();
         var filters = SqliteFilterSql.Where(request.Filter, command);
         // Articles is joined only where its columns are read: by a filter, or to order by time.
-        var filterJoin = SqliteFilterSql.NeedsArticleColumns(request.Filter) ? JoinArticles : "";
+        var filterReadsArticles = SqliteFilterSql.NeedsArticleColumns(request.Filter);
+        var filterJoin = filterReadsArticles ? JoinArticles : "";
         var pageJoin = request.Sort == SearchSort.Relevance ? filterJoin : JoinArticles;
-        var (pageOrder, outerOrder) = request.Sort switch
+        var (pageRank, pageOrder, outerRank, outerOrder) = request.Sort switch
         {
-            // FTS5 consumes ORDER BY rank itself (the weights are the index's persistent rank setting),
-            // so the first stage never sorts and stops after offset + limit rows.
-            SearchSort.Relevance => ("s.rank", "page.Rank"),
-            SearchSort.Newest => ("a.PublishedAt DESC, a.Id DESC", "a.PublishedAt DESC, a.Id DESC"),
-            _ => ("a.PublishedAt, a.Id", "a.PublishedAt, a.Id"),
+            // Two ways to the same scores. FTS5's rank column: FTS5 scores and sorts every match itself and
+            // hands them over best first, so a join that filters on article columns stops probing rows once
+            // the page is full. The bm25() expression: SQLite filters first and keeps only the best rows as
+            // it scores, cheaper when no article row is needed (at 1M articles, oil: 172 -> 131 ms).
+            SearchSort.Relevance when filterReadsArticles => ("s.rank", "s.rank", "page.Rank", "Rank"),
+            // Equal scores (copies of one story) fall back to the newest first, so pages are stable.
+            SearchSort.Relevance => (FullTextIndexSql.Relevance, "Rank, s.rowid DESC", "page.Rank", "Rank, a.Id DESC"),
+            // Ordered by time, only the page's rows are scored, in stage two.
+            SearchSort.Newest => ("NULL", "a.PublishedAt DESC, a.Id DESC", FullTextIndexSql.Relevance, "a.PublishedAt DESC, a.Id DESC"),
+            _ => ("NULL", "a.PublishedAt, a.Id", FullTextIndexSql.Relevance, "a.PublishedAt, a.Id"),
         };
 
         // Stage one picks the page by id; stage two reads short columns, highlights and snippets for those
@@ -60,13 +66,13 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
             WHERE ArticleSearch MATCH $match{filters};
 
             WITH page AS (
-                SELECT s.rowid AS Id, s.rank AS Rank
+                SELECT s.rowid AS Id, {pageRank} AS Rank
                 FROM ArticleSearch s {pageJoin}
                 WHERE ArticleSearch MATCH $match{filters}
                 ORDER BY {pageOrder}
                 LIMIT $limit OFFSET $offset)
             SELECT a.Id, a.Slug, a.Source, a.Headline, a.Lead, a.Place, a.PublishedAt, a.Lang, a.WordCount, a.Url,
-                   page.Rank,
+                   {outerRank} AS Rank,
                    highlight(ArticleSearch, 0, $open, $close),
                    snippet(ArticleSearch, 2, $open, $close, '…', {SnippetTokens}),
                    (SELECT group_concat(t.Name, char(31)) FROM ArticleTags t WHERE t.ArticleId = a.Id)

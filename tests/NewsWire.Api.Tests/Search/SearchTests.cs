@@ -116,6 +116,16 @@ public sealed class SearchTests(SearchFixture fixture) : IClassFixture<SearchFix
     }
 
     [Fact]
+    public async Task AHitScoresTheSameWhateverTheOrder()
+    {
+        var byRelevance = (await Search("refugees", "&limit=100")).Items.ToDictionary(i => i.Id, i => i.Score);
+        var byTime = (await Search("refugees", "&sort=newest&limit=100")).Items;
+
+        byTime.Should().NotBeEmpty();
+        byTime.Should().AllSatisfy(hit => hit.Score.Should().BeApproximately(byRelevance[hit.Id], 1e-9));
+    }
+
+    [Fact]
     public async Task PagingByOffsetNeitherRepeatsNorSkips()
     {
         var all = await Search("grain", "&limit=100");
