@@ -5,6 +5,8 @@
 #   bench/run.sh --quick         10,000 articles, 2 s per load level, no resilience tests (under two minutes)
 #   bench/run.sh --size 1000000  any N (label 1m); --duration S, --rounds R, --label L, --no-resilience
 #   bench/run.sh --size 1000000 --reuse   keep LABEL's corpus, databases and import figures; redo steps 4-7
+#   bench/run.sh --size 1000000 --reuse-corpus   keep LABEL's corpus and sqlite3 INSERTs (both deterministic
+#                                but slow to make: valid while the generator and ArticleWriter's SQL are unchanged); redo the rest
 #
 # Steps (each writes into bench/results/LABEL/, which git ignores; only summary-LABEL.json is committed):
 #  1. generate N articles from the Reuters stories (NewsWire.Bench generate: deterministic, seed 1987)
@@ -21,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-SIZE=100000 DURATION=10 ROUNDS=30 LABEL="" RESILIENCE=1 REUSE=0 PORT=${BENCH_PORT:-5091} BARE_PORT=${BENCH_BARE_PORT:-5092}
+SIZE=100000 DURATION=10 ROUNDS=30 LABEL="" RESILIENCE=1 REUSE=0 REUSE_CORPUS=0 PORT=${BENCH_PORT:-5091} BARE_PORT=${BENCH_BARE_PORT:-5092}
 COMMAND="bench/run.sh $*"
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -32,6 +34,7 @@ while [[ $# -gt 0 ]]; do
     --label) LABEL=$2; shift ;;
     --no-resilience) RESILIENCE=0 ;;
     --reuse) REUSE=1 ;;
+    --reuse-corpus) REUSE_CORPUS=1 ;;
     *) echo "unknown option: $1 (see the top of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -42,8 +45,12 @@ fi
 OUT=$ROOT/bench/results/$LABEL
 if (( REUSE )) && [[ -f $OUT/newswire.db && -f $OUT/sqlite3.db && -s $OUT/import-sqlite3.time ]]; then
   echo "reusing the corpus, databases and import figures in $OUT"
-else
+elif (( REUSE_CORPUS )) && [[ -s $OUT/corpus.ndjson && -s $OUT/corpus.json && -s $OUT/inserts.sql ]]; then
   REUSE=0
+  echo "reusing the corpus and the sqlite3 INSERTs in $OUT; everything else is redone"
+  find "$OUT" -mindepth 1 -maxdepth 1 ! -name corpus.ndjson ! -name corpus.json ! -name inserts.sql -exec rm -rf {} +
+else
+  REUSE=0 REUSE_CORPUS=0
   rm -rf "$OUT" && mkdir -p "$OUT"
 fi
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
@@ -70,15 +77,19 @@ cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 if (( ! REUSE )); then
+if (( ! REUSE_CORPUS )); then
 step "1. corpus: $SIZE articles"
 bench generate --size "$SIZE" --out "$OUT/corpus.ndjson" --info "$OUT/corpus.json"
+fi
 
 step "2. schema: migrate an empty database with the service, dump it"
 : > "$OUT/empty.ndjson"
 dotnet "$API" import --ConnectionStrings:NewsWire="Data Source=$OUT/template.db" "$OUT/empty.ndjson" > /dev/null 2>&1
 sqlite3 "$OUT/template.db" .dump > "$OUT/schema.sql"
+if (( ! REUSE_CORPUS )); then
 bench sql --ndjson "$OUT/corpus.ndjson" --db "$OUT/template.db" --scratch "$OUT/scratch.db" --out "$OUT/inserts.sql"
 rm -f "$OUT"/scratch.db*
+fi
 
 step "3. import: NewsWire CLI"
 cp "$OUT/template.db" "$OUT/newswire.db"
