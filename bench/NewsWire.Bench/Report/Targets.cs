@@ -17,6 +17,7 @@ internal static class Targets
         var engineMedian = D(search["engine"]!["medianMs"]);
         var httpMedian = D(search["sequential"]!["medianMs"]);
         var get = s["reads"]!["get"]!["c32"]!;
+        var uncached = s["reads"]!["get-uncached"]?["c32"];
         var first = D(s["reads"]!["first"]!["c1"]!["newswire"]!["p50Ms"]);
         var deep = D(s["reads"]!["deep"]!["c1"]!["newswire"]!["p50Ms"]);
         var import = s["import"]!;
@@ -28,7 +29,9 @@ internal static class Targets
             Target("search median ≤ 1.25 × engine + 1 ms (one request at a time)", $"{httpMedian:0.00} ms vs {1.25 * engineMedian + 1:0.00} ms (engine {engineMedian:0.00} ms)",
                 httpMedian <= 1.25 * engineMedian + 1),
             Target("search median < 20 ms for the mix (one request at a time)", $"{httpMedian:0.00} ms", httpMedian < 20),
-            Target("get by id ≥ 70% of the bare endpoint's requests/s (32 connections)", Percent(D(get["rpsRatio"])), D(get["rpsRatio"]) >= 0.7),
+            Target("get by id ≥ 70% of the bare endpoint's requests/s (32 connections)",
+                Percent(D(get["rpsRatio"])) + (uncached is null ? "" : $" ({Percent(D(uncached["rpsRatio"]))} with the article cache off)"),
+                D(get["rpsRatio"]) >= 0.7),
             Target("deep cursor page as fast as the first page (median within 10%, 1 connection)", $"{deep:0.00} ms vs {first:0.00} ms", deep <= first * 1.1),
             Target("import ≥ 80% of the sqlite3 tool's rate", Percent(D(import["ratio"])), D(import["ratio"]) >= 0.8),
             Target("peak memory ≤ 300 MB (service under load; CLI import)", $"{serviceRss:0} MB; {importRss:0} MB", serviceRss <= 300 && importRss <= 300),

@@ -17,6 +17,8 @@ public static class ArticleCache
     public const string MegabytesSetting = "NewsWire:Cache:Megabytes";
     private const int DefaultMegabytes = 32;
 
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue(MegabytesSetting, DefaultMegabytes) > 0;
+
     public static IServiceCollection AddArticleCache(this IServiceCollection services, IConfiguration configuration)
     {
         var megabytes = configuration.GetValue(MegabytesSetting, DefaultMegabytes);

@@ -6,6 +6,7 @@ public static class ArticlesApi
 {
     public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration) => services
         .AddArticleCache(configuration)
+        .AddSingleton<ListingTotals>()
         .AddScoped<ArticleStore>()
         .AddScoped<ArticleRequestReader>();
 

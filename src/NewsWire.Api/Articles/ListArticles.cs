@@ -23,7 +23,7 @@ public static class ListArticles
     public const int MaxLimit = 100;
 
     public static async Task<Results<Ok<ArticlePage>, ValidationProblem>> GetArticles(
-        [AsParameters] ListArticlesParameters parameters, NewsWireDb db, HttpContext http, CancellationToken cancellationToken)
+        [AsParameters] ListArticlesParameters parameters, NewsWireDb db, ListingTotals totals, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = parameters.ToFilter(errors);
@@ -45,7 +45,7 @@ public static class ListArticles
         }
 
         var matching = filter.ApplyTo(db.Articles.AsNoTracking());
-        var total = await matching.CountAsync(cancellationToken);
+        var total = await totals.CountAsync(filter, matching, cancellationToken);
         var page = await Page(matching, order, cursor).Take(limit + 1).Select(ArticleMappings.ToSummary).ToListAsync(cancellationToken);
 
         string? nextCursor = null;

@@ -102,6 +102,18 @@ public sealed class ArticleCacheTests : ServiceTest
     }
 
     [Fact]
+    public async Task ACachedAnswerCarriesTheCorsHeadersOnce()
+    {
+        HttpRequestMessage FromBrowser() => new(HttpMethod.Get, "/api/articles/1") { Headers = { { "Origin", "https://reader.example" } } };
+
+        await Reader.SendAsync(FromBrowser());
+        var cached = await Reader.SendAsync(FromBrowser());
+
+        cached.Headers.Age.Should().NotBeNull();
+        cached.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
+    }
+
+    [Fact]
     public async Task ErrorsAreNotCached()
     {
         (await Reader.GetAsync("/api/articles/999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
