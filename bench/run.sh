@@ -16,7 +16,7 @@
 #  4. search baseline: the service's FTS5 statements in one process on the imported file (NewsWire.Bench engine)
 #  5. start-up time on the imported database (3 starts, to the first answered GET /health)
 #  6. the service (Release, Serilog at Warning) and bench/BareEndpoint under wrk at 1, 8 and 32 connections:
-#     the search mix, get by id, list first page, list deep page by cursor; then the service's peak RSS;
+#     the search mix, get by id, list first page, second and deep page by cursor; then the service's peak RSS;
 #     then get by id again on a service started with the article cache off
 #  7. NewsWire.Bench report: bench/results/summary-LABEL.json and LABEL's tables in docs/benchmarks.md
 set -euo pipefail
@@ -141,8 +141,8 @@ load() { # name port paths-file: a 1 s warm-up, then one run per concurrency lev
     printf '%-12s c=%-3s %s\n' "$1" "$c" "$(tail -n 1 "$OUT/wrk-$1-c$c.txt")"
   done
 }
-for name in search get first deep; do load "$name" "$PORT" "$OUT/paths-$name.txt"; done
-for name in get first deep; do load "bare-$name" "$BARE_PORT" "$OUT/paths-bare-$name.txt"; done
+for name in search get first second deep; do load "$name" "$PORT" "$OUT/paths-$name.txt"; done
+for name in get first second deep; do load "bare-$name" "$BARE_PORT" "$OUT/paths-bare-$name.txt"; done
 grep -E "VmHWM|VmRSS" "/proc/$SERVICE/status" > "$OUT/service-status.txt"
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
 # The same ids again with the article cache off (ADR 9): what a read costs when it is not in memory.

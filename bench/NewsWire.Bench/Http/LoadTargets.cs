@@ -7,8 +7,9 @@ namespace NewsWire.Bench.Http;
 
 /// <summary>
 /// The request paths wrk sends (one per line, taken round-robin by bench/wrk/paths.lua) and the body sizes the
-/// bare endpoint must match. Ids are drawn with a fixed seed; the deep page starts at a cursor 90% of the way
-/// through the listing, made from the row there exactly as the service makes its nextCursor.
+/// bare endpoint must match. Ids are drawn with a fixed seed; the second page starts at the first page's
+/// cursor and the deep page at a cursor 90% of the way through the listing, each made from its row exactly as
+/// the service makes its nextCursor.
 /// </summary>
 internal static class LoadTargets
 {
@@ -29,16 +30,6 @@ internal static class LoadTargets
 
         var visible = Scalar(connection, "SELECT count(*) FROM Articles WHERE DuplicateOfId IS NULL");
         var depth = visible * 9 / 10;
-        string cursor;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT PublishedAt, Id FROM Articles WHERE DuplicateOfId IS NULL ORDER BY PublishedAt DESC, Id DESC LIMIT 1 OFFSET $depth";
-            command.Parameters.AddWithValue("$depth", depth);
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            var publishedAt = DateTime.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-            cursor = new ListCursor(ListOrder.Newest, publishedAt, reader.GetInt64(1)).Encode();
-        }
 
         var random = new Random(20261129);
         var paths = new Dictionary<string, IReadOnlyList<string>>
@@ -46,7 +37,9 @@ internal static class LoadTargets
             ["search"] = QueryMix.Cases.Select(c => c.Url()).ToList(),
             ["get"] = Enumerable.Range(0, 2000).Select(_ => $"/api/articles/{ids[random.Next(ids.Count)]}").ToList(),
             ["first"] = ["/api/articles?limit=20"],
-            ["deep"] = [$"/api/articles?limit=20&cursor={cursor}"],
+            // The second page is the first reached by a cursor: beside the deep page it shows what depth costs.
+            ["second"] = [$"/api/articles?limit=20&cursor={CursorAt(connection, 19)}"],
+            ["deep"] = [$"/api/articles?limit=20&cursor={CursorAt(connection, depth)}"],
         };
 
         using var client = new HttpClient { BaseAddress = service };
@@ -77,6 +70,18 @@ internal static class LoadTargets
             ["deepOffset"] = depth,
             ["bodyBytes"] = sizes,
         };
+    }
+
+    /// <summary>The cursor after the listing's row at <paramref name="offset"/>, made as the service makes its nextCursor.</summary>
+    private static string CursorAt(SqliteConnection connection, long offset)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT PublishedAt, Id FROM Articles WHERE DuplicateOfId IS NULL ORDER BY PublishedAt DESC, Id DESC LIMIT 1 OFFSET $offset";
+        command.Parameters.AddWithValue("$offset", offset);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var publishedAt = DateTime.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        return new ListCursor(ListOrder.Newest, publishedAt, reader.GetInt64(1)).Encode();
     }
 
     private static long Scalar(SqliteConnection connection, string sql)

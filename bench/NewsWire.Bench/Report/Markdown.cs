@@ -42,7 +42,7 @@ internal static class Markdown
         text.AppendLine();
         text.AppendLine("| read (wrk) | connections | NewsWire req/s | median | p99 | bare endpoint req/s | median | p99 | req/s ratio |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (name, title) in new[] { ("get", "get by id"), ("get-uncached", "get by id, cache off"), ("first", "list, first page"), ("deep", "list, deep page (cursor)") })
+        foreach (var (name, title) in new[] { ("get", "get by id"), ("get-uncached", "get by id, cache off"), ("first", "list, first page"), ("second", "list, second page (cursor)"), ("deep", "list, deep page (cursor)") })
         {
             foreach (var c in Summary.Concurrencies)
             {

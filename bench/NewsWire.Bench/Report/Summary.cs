@@ -127,7 +127,7 @@ internal static partial class Summary
     {
         var reads = new JsonObject();
         // get-uncached: the same ids with the article cache off (ADR 9), against the same bare endpoint.
-        foreach (var (name, baseline) in new[] { ("get", "get"), ("get-uncached", "get"), ("first", "first"), ("deep", "deep") })
+        foreach (var (name, baseline) in new[] { ("get", "get"), ("get-uncached", "get"), ("first", "first"), ("second", "second"), ("deep", "deep") })
         {
             var newswire = Wrk(folder, name);
             var bare = Wrk(folder, "bare-" + baseline);

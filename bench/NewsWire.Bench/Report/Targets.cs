@@ -20,6 +20,7 @@ internal static class Targets
         var uncached = s["reads"]!["get-uncached"]?["c32"];
         var first = D(s["reads"]!["first"]!["c1"]!["newswire"]!["p50Ms"]);
         var deep = D(s["reads"]!["deep"]!["c1"]!["newswire"]!["p50Ms"]);
+        var second = s["reads"]!["second"]?["c1"]?["newswire"]?["p50Ms"];
         var import = s["import"]!;
         var importRss = D(import["newswire"]!["maxRssMB"]);
         var serviceRss = D(s["service"]!["peakRssMB"]);
@@ -32,7 +33,7 @@ internal static class Targets
             Target("get by id ≥ 70% of the bare endpoint's requests/s (32 connections)",
                 Percent(D(get["rpsRatio"])) + (uncached is null ? "" : $" ({Percent(D(uncached["rpsRatio"]))} with the article cache off)"),
                 D(get["rpsRatio"]) >= 0.7),
-            Target("deep cursor page as fast as the first page (median within 10%, 1 connection)", $"{deep:0.00} ms vs {first:0.00} ms", deep <= first * 1.1),
+            Target("deep cursor page as fast as the first page (median within 10%, 1 connection)", $"{deep:0.00} ms vs {first:0.00} ms" + (second is null ? "" : $" (second page, by cursor: {D(second):0.00} ms)"), deep <= first * 1.1),
             Target("import ≥ 80% of the sqlite3 tool's rate", Percent(D(import["ratio"])), D(import["ratio"]) >= 0.8),
             Target("peak memory ≤ 300 MB (service under load; CLI import)", $"{serviceRss:0} MB; {importRss:0} MB", serviceRss <= 300 && importRss <= 300),
         ];
