@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace NewsWire.Api.Data;
@@ -21,6 +22,7 @@ internal sealed class SqliteDatabaseVersion(string connectionString) : IDatabase
     private readonly bool _inMemory = StorageExtensions.DataSourcePath(connectionString) is null;
     private readonly Lock _lock = new();
     private long _memoryVersion;
+    private (long StartedAt, long Value) _last = (long.MinValue, 0);
     private SqliteConnection? _connection;
     private SqliteCommand? _command;
 
@@ -32,8 +34,16 @@ internal sealed class SqliteDatabaseVersion(string connectionString) : IDatabase
             return Interlocked.Increment(ref _memoryVersion);
         }
 
+        // A reading that began after this request arrived is as good as one of its own: requests that queue
+        // behind a reading in progress take the next one's answer instead of each reading again.
+        var arrived = Stopwatch.GetTimestamp();
         lock (_lock)
         {
+            if (_last.StartedAt > arrived)
+            {
+                return _last.Value;
+            }
+
             if (_command is null)
             {
                 _connection = new SqliteConnection(connectionString);
@@ -42,7 +52,9 @@ internal sealed class SqliteDatabaseVersion(string connectionString) : IDatabase
                 _command.CommandText = "PRAGMA data_version;";
             }
 
-            return (long)_command.ExecuteScalar()!;
+            var started = Stopwatch.GetTimestamp();
+            _last = (started, (long)_command.ExecuteScalar()!);
+            return _last.Value;
         }
     }
 

@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using NewsWire.Api.Data;
+using NewsWire.Api.Tests.Infrastructure;
+
+namespace NewsWire.Api.Tests.Data;
+
+/// <summary>
+/// The cache's whole guarantee rests on this: once a commit has returned, every reading of the version
+/// that starts afterwards differs from every reading taken before it, however many callers share readings.
+/// </summary>
+public sealed class DatabaseVersionTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"newswire-version-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task EveryReadingAfterACommitSeesIt()
+    {
+        await using var writer = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await writer.OpenAsync();
+        await ExecuteAsync(writer, "PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER);");
+        using var version = new SqliteDatabaseVersion($"Data Source={_path};Pooling=False");
+
+        for (var round = 0; round < 50; round++)
+        {
+            var before = version.Current();
+            await ExecuteAsync(writer, $"INSERT INTO t VALUES ({round});");
+
+            // Many callers at once, as under load, so that most of them take a reading another one started.
+            var after = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(version.Current)));
+
+            after.Should().AllSatisfy(value => value.Should().NotBe(before), "round {0}", round);
+        }
+    }
+
+    [Fact]
+    public void WithoutAWriteTheVersionStaysPut()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+        }
+
+        using var version = new SqliteDatabaseVersion($"Data Source={_path};Pooling=False");
+
+        version.Current().Should().Be(version.Current());
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        NewsWireApp.DeleteDatabase(_path);
+    }
+}
