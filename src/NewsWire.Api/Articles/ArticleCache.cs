@@ -7,7 +7,8 @@ namespace NewsWire.Api.Articles;
 /// <summary>
 /// Single-article reads (JSON, plain text, quotes) are answered from memory until the database changes:
 /// the cache key holds <see cref="IDatabaseVersion"/>, so a write by anyone retires every entry at once and
-/// no reader ever sees an answer older than the last commit (ADR 9). Listings and searches are not cached.
+/// no reader ever sees an answer older than the last commit (ADR 9). Listing pages and searches are not
+/// cached; listing totals are, by <see cref="ListingTotals"/> under the same version and the same switch.
 /// </summary>
 public static class ArticleCache
 {
@@ -17,11 +18,11 @@ public static class ArticleCache
     public const string MegabytesSetting = "NewsWire:Cache:Megabytes";
     private const int DefaultMegabytes = 32;
 
-    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue(MegabytesSetting, DefaultMegabytes) > 0;
+    public static bool IsEnabled(IConfiguration configuration) => Megabytes(configuration) > 0;
 
     public static IServiceCollection AddArticleCache(this IServiceCollection services, IConfiguration configuration)
     {
-        var megabytes = configuration.GetValue(MegabytesSetting, DefaultMegabytes);
+        var megabytes = Megabytes(configuration);
         services.AddOutputCache(options =>
         {
             options.SizeLimit = Math.Max(megabytes, 1) * 1024L * 1024L;
@@ -44,4 +45,6 @@ public static class ArticleCache
         });
         return services;
     }
+
+    private static int Megabytes(IConfiguration configuration) => configuration.GetValue(MegabytesSetting, DefaultMegabytes);
 }

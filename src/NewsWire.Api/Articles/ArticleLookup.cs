@@ -26,11 +26,20 @@ public static class ArticleLookup
     /// An article and its tags for reading, in two plain statements rather than EF Core's joined one:
     /// SQLite prepares every statement anew, and preparing the join cost more than running both.
     /// </summary>
-    public static async Task<Article?> LoadForReadingAsync(this NewsWireDb db, string idOrSlug, CancellationToken cancellationToken)
-    {
-        var article = TryParseId(idOrSlug, out var id)
+    public static async Task<Article?> LoadForReadingAsync(this NewsWireDb db, string idOrSlug, CancellationToken cancellationToken) =>
+        await WithTagsAsync(db, TryParseId(idOrSlug, out var id)
             ? await ById(db, id, cancellationToken)
-            : await BySlug(db, idOrSlug, cancellationToken);
+            : await BySlug(db, idOrSlug, cancellationToken), cancellationToken);
+
+    /// <inheritdoc cref="LoadForReadingAsync(NewsWireDb, string, CancellationToken)"/>
+    public static async Task<Article?> LoadForReadingAsync(this NewsWireDb db, long id, CancellationToken cancellationToken) =>
+        await WithTagsAsync(db, await ById(db, id, cancellationToken), cancellationToken);
+
+    public static Task<Article?> FindAsync(this NewsWireDb db, string idOrSlug, CancellationToken cancellationToken) =>
+        db.Articles.Include(a => a.Tags).WhereIdOrSlug(idOrSlug).FirstOrDefaultAsync(cancellationToken);
+
+    private static async Task<Article?> WithTagsAsync(NewsWireDb db, Article? article, CancellationToken cancellationToken)
+    {
         if (article is not null)
         {
             await foreach (var tag in TagsOf(db, article.Id).WithCancellation(cancellationToken))
@@ -41,9 +50,6 @@ public static class ArticleLookup
 
         return article;
     }
-
-    public static Task<Article?> FindAsync(this NewsWireDb db, string idOrSlug, CancellationToken cancellationToken) =>
-        db.Articles.Include(a => a.Tags).WhereIdOrSlug(idOrSlug).FirstOrDefaultAsync(cancellationToken);
 
     private static bool TryParseId(string idOrSlug, out long id) =>
         long.TryParse(idOrSlug, NumberStyles.None, CultureInfo.InvariantCulture, out id);

@@ -47,6 +47,7 @@ public sealed class ArticleStore(NewsWireDb db, TimeProvider clock)
         }
     }
 
-    private Task<Article> LoadAsync(long id, CancellationToken cancellationToken) =>
-        db.Articles.AsNoTracking().Include(a => a.Tags).FirstAsync(a => a.Id == id, cancellationToken);
+    private async Task<Article> LoadAsync(long id, CancellationToken cancellationToken) =>
+        await db.LoadForReadingAsync(id, cancellationToken)
+        ?? throw new InvalidOperationException($"Article {id} was gone right after it was written.");
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 using NewsWire.Core.Search;
 
@@ -43,7 +44,7 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
         var filters = SqliteFilterSql.Where(request.Filter, command);
         // Articles is joined only where its columns are read: by a filter, or to order by time.
         var filterReadsArticles = SqliteFilterSql.NeedsArticleColumns(request.Filter);
-        var filterJoin = filterReadsArticles ? JoinArticles : "";
+        var filterJoin = FilterJoin(request.Filter);
         var pageJoin = request.Sort == SearchSort.Relevance ? filterJoin : JoinArticles;
         var (pageRank, pageOrder, outerRank, outerOrder) = request.Sort switch
         {
@@ -129,7 +130,7 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
     {
         await using var command = connection.CreateCommand();
         var filters = SqliteFilterSql.Where(request.Filter, command);
-        var join = SqliteFilterSql.NeedsArticleColumns(request.Filter) ? JoinArticles : "";
+        var join = FilterJoin(request.Filter);
         var arms = request.Facets.Select(facet => facet switch
         {
             Facet.Source => Arm("source", "a.Source", "Articles a ON a.Id = m.Id", "a.Source IS NOT NULL"),
@@ -157,6 +158,9 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
 
         return facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value);
     }
+
+    /// <summary>Articles joined only where a filter reads its columns.</summary>
+    private static string FilterJoin(ArticleFilter filter) => SqliteFilterSql.NeedsArticleColumns(filter) ? JoinArticles : "";
 
     private static string Arm(string name, string value, string join, string condition) => $"""
         SELECT * FROM (
