@@ -1,4 +1,5 @@
 using NewsWire.Api.Articles;
+using NewsWire.Api.Caching;
 using NewsWire.Api.Data;
 using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
@@ -20,13 +21,15 @@ builder.Services.AddNewsWireStorage(builder.Configuration);
 builder.Services.AddNewsWireHttp(builder.Configuration);
 builder.Services.AddNewsWireOpenApi();
 builder.Services.AddNewsWireHealth();
-builder.Services.AddArticles(builder.Configuration);
+builder.Services.AddNewsWireCaching();
+builder.Services.AddArticles();
 builder.Services.AddSearch();
 builder.Services.AddImport();
 
 var app = builder.Build();
 
 app.UseNewsWireHttp();
+app.UseNewsWireCaching();
 app.MapNewsWireOpenApi();
 app.MapNewsWireHealth();
 app.MapImport();

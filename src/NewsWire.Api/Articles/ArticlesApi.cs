@@ -1,11 +1,11 @@
+using NewsWire.Api.Caching;
 using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Articles;
 
 public static class ArticlesApi
 {
-    public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration) => services
-        .AddArticleCache(configuration)
+    public static IServiceCollection AddArticles(this IServiceCollection services) => services
         .AddSingleton<ListingTotals>()
         .AddScoped<ArticleStore>()
         .AddScoped<ArticleRequestReader>();
@@ -23,7 +23,8 @@ public static class ArticlesApi
                 `order=newest|oldest`, `limit` 1..100 (default 20). Paging is by keyset: pass `nextCursor` back as
                 `cursor` (also given in the `Link: rel="next"` header); a page never repeats or skips an article
                 when new ones arrive. `total` counts every match over all pages.
-                """);
+                """)
+            .CacheUntilStoreChanges();
 
         group.MapGet("/{id}", GetArticle.GetArticleById)
             .WithName(nameof(GetArticle.GetArticleById))
@@ -35,7 +36,7 @@ public static class ArticlesApi
                 """)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .Produces(StatusCodes.Status304NotModified)
-            .CacheOutput(ArticleCache.PolicyName);
+            .CacheUntilStoreChanges();
 
         group.MapGet("/{id}/quotes", GetQuotes.GetArticleQuotes)
             .WithName(nameof(GetQuotes.GetArticleQuotes))
@@ -45,7 +46,7 @@ public static class ArticlesApi
                 paragraph is 1). "He said", "Smirnov added" and the like are resolved to the last named speaker,
                 given by the name first used in full. Scare quotes ("Islamic caliphate") are terms, not quotations.
                 """)
-            .CacheOutput(ArticleCache.PolicyName);
+            .CacheUntilStoreChanges();
 
         var writes = group.MapGroup("").AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Data.ArticleLimits.RequestBytes));

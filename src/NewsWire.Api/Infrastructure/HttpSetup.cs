@@ -40,7 +40,6 @@ public static class HttpSetup
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseCors(CorsPolicy);
-        app.UseOutputCache();
         return app;
     }
 
