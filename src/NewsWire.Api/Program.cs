@@ -5,6 +5,7 @@ using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.OpenApi;
+using NewsWire.Api.RateLimits;
 using NewsWire.Api.Search;
 
 if (args is ["import", .. var importArguments])
@@ -19,6 +20,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddNewsWireLogging();
 builder.Services.AddNewsWireStorage(builder.Configuration);
 builder.Services.AddNewsWireHttp(builder.Configuration);
+builder.Services.AddTrustedProxies();
+builder.Services.AddNewsWireRateLimits();
 builder.Services.AddNewsWireOpenApi();
 builder.Services.AddNewsWireHealth();
 builder.Services.AddNewsWireCaching();
@@ -28,7 +31,9 @@ builder.Services.AddImport();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseNewsWireHttp();
+app.UseNewsWireRateLimits();
 app.UseNewsWireCaching();
 app.MapNewsWireOpenApi();
 app.MapNewsWireHealth();

@@ -11,6 +11,7 @@ public static class HttpSetup
     public static IServiceCollection AddNewsWireHttp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyRing>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -28,7 +29,7 @@ public static class HttpSetup
             _ = allowWrites
                 ? policy.WithMethods("GET", "HEAD", "POST", "PUT", "DELETE").WithHeaders("Content-Type", ApiKeyFilter.HeaderName, "If-None-Match", "Accept")
                 : policy.WithMethods("GET", "HEAD").WithHeaders("If-None-Match", "Accept");
-            policy.WithExposedHeaders("Link", "ETag", "Location");
+            policy.WithExposedHeaders("Link", "ETag", "Location", "Age", "Retry-After", "RateLimit", "RateLimit-Policy");
         }));
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsWire.Api.Infrastructure;
+using NewsWire.Api.RateLimits;
 
 namespace NewsWire.Api.Ingest;
 
@@ -42,6 +43,7 @@ public static class ImportApi
             .Accepts<string>("application/x-ndjson", "application/atom+xml", "application/rss+xml")
             .AddEndpointFilter<ApiKeyFilter>()
             .RejectUnknownQueryParameters()
+            .RequireRateLimiting(RateLimitSetup.ImportsPolicy)
             .DisableRequestTimeout();
 
     public static async Task<Results<Ok<ImportReport>, ProblemHttpResult, ValidationProblem>> ImportArticles(
