@@ -36,6 +36,8 @@ public static class ArticlesApi
                 """)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .CacheUntilStoreChanges();
 
         group.MapGet("/{id}/quotes", GetQuotes.GetArticleQuotes)
@@ -46,6 +48,7 @@ public static class ArticlesApi
                 paragraph is 1). "He said", "Smirnov added" and the like are resolved to the last named speaker,
                 given by the name first used in full. Scare quotes ("Islamic caliphate") are terms, not quotations.
                 """)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .CacheUntilStoreChanges();
 
         var writes = group.MapGroup("").AddEndpointFilter<ApiKeyFilter>()
@@ -61,18 +64,25 @@ public static class ArticlesApi
                 ArticleInput. 201 with `Location` for a new article; an exact duplicate (same source, headline and
                 body) is not stored again: 200 with the stored article.
                 """)
-            .Accepts<ArticleInput>("application/json", "text/plain");
+            .Accepts<ArticleInput>("application/json", "text/plain")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         writes.MapPut("/{id}", WriteArticles.ReplaceArticle)
             .WithName(nameof(WriteArticles.ReplaceArticle))
             .WithSummary("Replace an article")
             .WithDescription("Needs `X-Api-Key`. Takes the same bodies as POST; the slug stays. 404 when missing; 409 when the new content duplicates another article.")
-            .Accepts<ArticleInput>("application/json", "text/plain");
+            .Accepts<ArticleInput>("application/json", "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         writes.MapDelete("/{id}", WriteArticles.DeleteArticle)
             .WithName(nameof(WriteArticles.DeleteArticle))
             .WithSummary("Delete an article")
-            .WithDescription("Needs `X-Api-Key`. 204 when deleted, 404 when missing.");
+            .WithDescription("Needs `X-Api-Key`. 204 when deleted, 404 when missing.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
     }

@@ -41,6 +41,8 @@ public static class ImportApi
                 never loses the good ones. Uploads over `NewsWire:Import:MaxBytes` (default 1 GiB) are 413.
                 """)
             .Accepts<string>("application/x-ndjson", "application/atom+xml", "application/rss+xml")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .AddEndpointFilter<ApiKeyFilter>()
             .RejectUnknownQueryParameters()
             .RequireRateLimiting(RateLimitSetup.ImportsPolicy)
