@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using NewsWire.Api.RateLimits;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -29,25 +30,24 @@ internal sealed class TagDescriptions : IDocumentFilter
 /// <summary>The rate-limit headers, once in components and referenced by every response (ADR 14).</summary>
 internal sealed class RateLimitHeaders : IDocumentFilter
 {
-    private static readonly (string Name, string Description, string Example)[] Headers =
+    private static readonly (string Name, string Description, JsonSchemaType Type, JsonNode Example)[] Headers =
     [
-        (RateLimitAnswers.PolicyHeader, "The policy this request was counted under (draft-ietf-httpapi-ratelimit-headers): its name, `q` requests per window of `w` seconds.", "\"reads\";q=1200;w=60"),
-        (RateLimitAnswers.StateHeader, "What is left of this client's budget under that policy: `r` requests in the next `t` seconds.", "\"reads\";r=1187;t=42"),
-        ("Retry-After", "Seconds until the window ends and requests are allowed again.", "42"),
+        (RateLimitAnswers.PolicyHeader, "The policy this request was counted under (draft-ietf-httpapi-ratelimit-headers): its name, `q` requests per window of `w` seconds.",
+            JsonSchemaType.String, JsonValue.Create("\"reads\";q=1200;w=60")),
+        (RateLimitAnswers.StateHeader, "What is left of this client's budget under that policy: `r` requests in the next `t` seconds.",
+            JsonSchemaType.String, JsonValue.Create("\"reads\";r=1187;t=42")),
+        (RetryAfter, "Seconds until the window ends and requests are allowed again.", JsonSchemaType.Integer, JsonValue.Create(42)),
     ];
+
+    private const string RetryAfter = "Retry-After";
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
-        foreach (var (name, description, example) in Headers)
+        foreach (var (name, description, type, example) in Headers)
         {
-            document.Components.Headers[name] = new OpenApiHeader
-            {
-                Description = description,
-                Schema = new OpenApiSchema { Type = name == "Retry-After" ? JsonSchemaType.Integer : JsonSchemaType.String },
-                Example = name == "Retry-After" ? System.Text.Json.Nodes.JsonValue.Create(42) : System.Text.Json.Nodes.JsonValue.Create(example),
-            };
+            document.Components.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type }, Example = example };
         }
 
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
@@ -60,7 +60,7 @@ internal sealed class RateLimitHeaders : IDocumentFilter
                 }
 
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                foreach (var (name, _, _) in Headers.Where(h => h.Name != "Retry-After" || status == "429"))
+                foreach (var (name, _, _, _) in Headers.Where(h => h.Name != RetryAfter || status == "429"))
                 {
                     concrete.Headers[name] = new OpenApiHeaderReference(name, document);
                 }

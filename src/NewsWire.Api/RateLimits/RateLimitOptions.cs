@@ -11,7 +11,7 @@ public sealed class RateLimitOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>GET and HEAD of anything without a tighter policy, per client address.</summary>
+    /// <summary>GET, HEAD and OPTIONS of anything without a tighter policy, per client address.</summary>
     public RateLimitPolicyOptions Reads { get; set; } = new() { PermitLimit = 1200, WindowSeconds = 60 };
 
     /// <summary>POST, PUT and DELETE of single articles, per API key (per client address without a valid key).</summary>

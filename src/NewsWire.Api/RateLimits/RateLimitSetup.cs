@@ -7,7 +7,8 @@ namespace NewsWire.Api.RateLimits;
 /// <summary>
 /// ASP.NET Core's rate limiter with NewsWire's four policies (ADR 14). An endpoint names a tighter policy with
 /// <c>.RequireRateLimiting(RateLimitSetup.SearchPolicy)</c>; every other request is counted by the global
-/// limiter, as a read (GET, HEAD) or a write, so a route added later is limited without anyone remembering to.
+/// limiter, as a read (GET, HEAD, OPTIONS) or a write, so a route added later is limited without anyone
+/// remembering to.
 /// </summary>
 public static class RateLimitSetup
 {
@@ -61,5 +62,6 @@ public static class RateLimitSetup
 
     private static readonly object OwnPolicy = new();
 
-    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+    private static bool IsRead(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
 }
