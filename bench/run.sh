@@ -15,9 +15,10 @@
 #     rows as INSERTs in one transaction on the dumped schema, triggers included
 #  4. search baseline: the service's FTS5 statements in one process on the imported file (NewsWire.Bench engine)
 #  5. start-up time on the imported database (3 starts, to the first answered GET /health)
-#  6. the service (Release, Serilog at Warning) and bench/BareEndpoint under wrk at 1, 8 and 32 connections:
-#     the search mix, get by id, list first page, second and deep page by cursor; then the service's peak RSS;
-#     then get by id again on a service started with the article cache off
+#  6. the service (Release, Serilog at Warning, rate limits off: wrk is one client far over any sane budget)
+#     and bench/BareEndpoint under wrk at 1, 8 and 32 connections: the search mix, get by id, list first page,
+#     second and deep page by cursor; then the service's peak RSS; then get by id and the first and deep
+#     pages again on a service started with the output cache off (what they cost read from the database)
 #  7. NewsWire.Bench report: bench/results/summary-LABEL.json and LABEL's tables in docs/benchmarks.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -113,6 +114,9 @@ cat "$OUT/startup.json"; echo
 
 step "6. load: the service and the bare endpoint under wrk"
 wait_for() { for _ in $(seq 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
+# Rate limits off (NewsWire__RateLimits__Enabled=false), as the README says to for load tests: one wrk
+# client from loopback would otherwise get 429 after its first 1,200 reads a minute.
+export NewsWire__RateLimits__Enabled=false
 ConnectionStrings__NewsWire="Data Source=$OUT/newswire.db" Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$API" --urls "http://127.0.0.1:$PORT" > "$OUT/service.log" 2>&1 &
 SERVICE=$!; PIDS+=("$SERVICE")
@@ -141,16 +145,19 @@ load() { # name port paths-file: a 1 s warm-up, then one run per concurrency lev
     printf '%-12s c=%-3s %s\n' "$1" "$c" "$(tail -n 1 "$OUT/wrk-$1-c$c.txt")"
   done
 }
-for name in search get first second deep; do load "$name" "$PORT" "$OUT/paths-$name.txt"; done
-for name in get first second deep; do load "bare-$name" "$BARE_PORT" "$OUT/paths-bare-$name.txt"; done
+READS="get first second deep"; [[ -s $OUT/paths-feed.txt ]] && READS+=" feed"   # feeds: in builds that have them
+for name in search $READS; do load "$name" "$PORT" "$OUT/paths-$name.txt"; done
+for name in $READS; do load "bare-$name" "$BARE_PORT" "$OUT/paths-bare-$name.txt"; done
 grep -E "VmHWM|VmRSS" "/proc/$SERVICE/status" > "$OUT/service-status.txt"
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
-# The same ids again with the article cache off (ADR 9): what a read costs when it is not in memory.
+# The same ids and pages again with the output cache off (ADR 9, ADR 15): what a read costs when it is not in memory.
 NewsWire__Cache__Megabytes=0 ConnectionStrings__NewsWire="Data Source=$OUT/newswire.db" Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$API" --urls "http://127.0.0.1:$PORT" > "$OUT/service-uncached.log" 2>&1 &
 SERVICE=$!; PIDS+=("$SERVICE")
 wait_for "http://127.0.0.1:$PORT/health"
 load get-uncached "$PORT" "$OUT/paths-get.txt"
+load first-uncached "$PORT" "$OUT/paths-first.txt"
+load deep-uncached "$PORT" "$OUT/paths-deep.txt"
 cleanup; PIDS=()
 
 step "7. report"

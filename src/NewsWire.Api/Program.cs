@@ -1,9 +1,11 @@
 using NewsWire.Api.Articles;
+using NewsWire.Api.Caching;
 using NewsWire.Api.Data;
 using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.OpenApi;
+using NewsWire.Api.RateLimits;
 using NewsWire.Api.Search;
 
 if (args is ["import", .. var importArguments])
@@ -18,15 +20,21 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddNewsWireLogging();
 builder.Services.AddNewsWireStorage(builder.Configuration);
 builder.Services.AddNewsWireHttp(builder.Configuration);
+builder.Services.AddTrustedProxies();
+builder.Services.AddNewsWireRateLimits();
 builder.Services.AddNewsWireOpenApi();
 builder.Services.AddNewsWireHealth();
-builder.Services.AddArticles(builder.Configuration);
+builder.Services.AddNewsWireCaching();
+builder.Services.AddArticles();
 builder.Services.AddSearch();
 builder.Services.AddImport();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseNewsWireHttp();
+app.UseNewsWireRateLimits();
+app.UseNewsWireCaching();
 app.MapNewsWireOpenApi();
 app.MapNewsWireHealth();
 app.MapImport();

@@ -43,6 +43,12 @@ internal static class LoadTargets
         };
 
         using var client = new HttpClient { BaseAddress = service };
+        // The newest articles as a feed, once the service has feeds (a build without them skips the measure).
+        if ((await client.GetAsync("/feeds/atom")).IsSuccessStatusCode)
+        {
+            paths["feed"] = ["/feeds/atom"];
+        }
+
         var sizes = new Dictionary<string, int>();
         foreach (var (name, list) in paths)
         {

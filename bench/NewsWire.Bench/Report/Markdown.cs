@@ -42,8 +42,13 @@ internal static class Markdown
         text.AppendLine();
         text.AppendLine("| read (wrk) | connections | NewsWire req/s | median | p99 | bare endpoint req/s | median | p99 | req/s ratio |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (name, title) in new[] { ("get", "get by id"), ("get-uncached", "get by id, cache off"), ("first", "list, first page"), ("second", "list, second page (cursor)"), ("deep", "list, deep page (cursor)") })
+        foreach (var (name, title) in new[] { ("get", "get by id"), ("get-uncached", "get by id, cache off"), ("first", "list, first page"), ("first-uncached", "list, first page, cache off"), ("second", "list, second page (cursor)"), ("deep", "list, deep page (cursor)"), ("deep-uncached", "list, deep page, cache off"), ("feed", "Atom feed, newest") })
         {
+            if (s["reads"]![name] is null)
+            {
+                continue;
+            }
+
             foreach (var c in Summary.Concurrencies)
             {
                 var r = s["reads"]![name]![$"c{c}"]!;

@@ -126,9 +126,15 @@ internal static partial class Summary
     private static JsonObject Reads(string folder)
     {
         var reads = new JsonObject();
-        // get-uncached: the same ids with the article cache off (ADR 9), against the same bare endpoint.
-        foreach (var (name, baseline) in new[] { ("get", "get"), ("get-uncached", "get"), ("first", "first"), ("second", "second"), ("deep", "deep") })
+        // *-uncached: the same paths on a service with the output cache off (ADR 9, ADR 15), against the same
+        // bare endpoint; absent from runs made before those were measured.
+        foreach (var (name, baseline) in new[] { ("get", "get"), ("get-uncached", "get"), ("first", "first"), ("first-uncached", "first"), ("second", "second"), ("deep", "deep"), ("deep-uncached", "deep"), ("feed", "feed") })
         {
+            if (!File.Exists(Path.Combine(folder, $"wrk-{name}-c1.txt")))
+            {
+                continue;
+            }
+
             var newswire = Wrk(folder, name);
             var bare = Wrk(folder, "bare-" + baseline);
             var byLevel = new JsonObject();

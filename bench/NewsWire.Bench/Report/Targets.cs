@@ -18,9 +18,13 @@ internal static class Targets
         var httpMedian = D(search["sequential"]!["medianMs"]);
         var get = s["reads"]!["get"]!["c32"]!;
         var uncached = s["reads"]!["get-uncached"]?["c32"];
-        var first = D(s["reads"]!["first"]!["c1"]!["newswire"]!["p50Ms"]);
-        var deep = D(s["reads"]!["deep"]!["c1"]!["newswire"]!["p50Ms"]);
-        var second = s["reads"]!["second"]?["c1"]?["newswire"]?["p50Ms"];
+        var firstPage = s["reads"]!["first"]!["c32"]!;
+        // Depth is a cost of reading the page from the database: with the output cache on, every fixed page is
+        // served from memory, so the comparison uses the cache-off pages where the run has them.
+        var pages = s["reads"]!["deep-uncached"] is null ? "" : "-uncached";
+        var first = D(s["reads"]!["first" + pages]!["c1"]!["newswire"]!["p50Ms"]);
+        var deep = D(s["reads"]!["deep" + pages]!["c1"]!["newswire"]!["p50Ms"]);
+        var second = pages.Length > 0 ? null : s["reads"]!["second"]?["c1"]?["newswire"]?["p50Ms"];
         var import = s["import"]!;
         var importRss = D(import["newswire"]!["maxRssMB"]);
         var serviceRss = D(s["service"]!["peakRssMB"]);
@@ -33,7 +37,12 @@ internal static class Targets
             Target("get by id ≥ 70% of the bare endpoint's requests/s (32 connections)",
                 Percent(D(get["rpsRatio"])) + (uncached is null ? "" : $" ({Percent(D(uncached["rpsRatio"]))} with the article cache off)"),
                 D(get["rpsRatio"]) >= 0.7),
-            Target("deep cursor page as fast as the first page (median within 10%, 1 connection)", $"{deep:0.00} ms vs {first:0.00} ms" + (second is null ? "" : $" (second page, by cursor: {D(second):0.00} ms)"), deep <= first * 1.1),
+            Target("first listing page ≥ 50% of the bare endpoint's requests/s (32 connections)", Percent(D(firstPage["rpsRatio"])), D(firstPage["rpsRatio"]) >= 0.5),
+            .. (s["reads"]!["feed"]?["c32"] is { } feed
+                ? new[] { Target("Atom feed ≥ 50% of the bare endpoint's requests/s (32 connections)", Percent(D(feed["rpsRatio"])), D(feed["rpsRatio"]) >= 0.5) }
+                : []),
+            Target("deep cursor page as fast as the first page (median within 10%, 1 connection" + (pages.Length > 0 ? ", both read from the database)" : ")"),
+                $"{deep:0.00} ms vs {first:0.00} ms" + (second is null ? "" : $" (second page, by cursor: {D(second):0.00} ms)"), deep <= first * 1.1),
             Target("import ≥ 80% of the sqlite3 tool's rate", Percent(D(import["ratio"])), D(import["ratio"]) >= 0.8),
             Target("peak memory ≤ 300 MB (service under load; CLI import)", $"{serviceRss:0} MB; {importRss:0} MB", serviceRss <= 300 && importRss <= 300),
         ];

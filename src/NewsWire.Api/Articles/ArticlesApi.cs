@@ -1,11 +1,11 @@
+using NewsWire.Api.Caching;
 using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Articles;
 
 public static class ArticlesApi
 {
-    public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration) => services
-        .AddArticleCache(configuration)
+    public static IServiceCollection AddArticles(this IServiceCollection services) => services
         .AddSingleton<ListingTotals>()
         .AddScoped<ArticleStore>()
         .AddScoped<ArticleRequestReader>();
@@ -23,7 +23,8 @@ public static class ArticlesApi
                 `order=newest|oldest`, `limit` 1..100 (default 20). Paging is by keyset: pass `nextCursor` back as
                 `cursor` (also given in the `Link: rel="next"` header); a page never repeats or skips an article
                 when new ones arrive. `total` counts every match over all pages.
-                """);
+                """)
+            .CacheUntilStoreChanges();
 
         group.MapGet("/{id}", GetArticle.GetArticleById)
             .WithName(nameof(GetArticle.GetArticleById))
@@ -35,7 +36,9 @@ public static class ArticlesApi
                 """)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .Produces(StatusCodes.Status304NotModified)
-            .CacheOutput(ArticleCache.PolicyName);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .CacheUntilStoreChanges();
 
         group.MapGet("/{id}/quotes", GetQuotes.GetArticleQuotes)
             .WithName(nameof(GetQuotes.GetArticleQuotes))
@@ -45,7 +48,8 @@ public static class ArticlesApi
                 paragraph is 1). "He said", "Smirnov added" and the like are resolved to the last named speaker,
                 given by the name first used in full. Scare quotes ("Islamic caliphate") are terms, not quotations.
                 """)
-            .CacheOutput(ArticleCache.PolicyName);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .CacheUntilStoreChanges();
 
         var writes = group.MapGroup("").AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Data.ArticleLimits.RequestBytes));
@@ -60,18 +64,25 @@ public static class ArticlesApi
                 ArticleInput. 201 with `Location` for a new article; an exact duplicate (same source, headline and
                 body) is not stored again: 200 with the stored article.
                 """)
-            .Accepts<ArticleInput>("application/json", "text/plain");
+            .Accepts<ArticleInput>("application/json", "text/plain")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         writes.MapPut("/{id}", WriteArticles.ReplaceArticle)
             .WithName(nameof(WriteArticles.ReplaceArticle))
             .WithSummary("Replace an article")
             .WithDescription("Needs `X-Api-Key`. Takes the same bodies as POST; the slug stays. 404 when missing; 409 when the new content duplicates another article.")
-            .Accepts<ArticleInput>("application/json", "text/plain");
+            .Accepts<ArticleInput>("application/json", "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         writes.MapDelete("/{id}", WriteArticles.DeleteArticle)
             .WithName(nameof(WriteArticles.DeleteArticle))
             .WithSummary("Delete an article")
-            .WithDescription("Needs `X-Api-Key`. 204 when deleted, 404 when missing.");
+            .WithDescription("Needs `X-Api-Key`. 204 when deleted, 404 when missing.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
     }

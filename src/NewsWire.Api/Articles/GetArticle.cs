@@ -37,7 +37,8 @@ public static class GetArticle
         // One tag per version and representation: the JSON and the text of one version must not share it.
         var etag = new EntityTagHeaderValue($"\"{article.Id}-{article.UpdatedAt.Ticks:x}-{representation}\"");
         http.Response.Headers.ETag = etag.ToString();
-        http.Response.Headers.Vary = HeaderNames.Accept;
+        // Appended: CORS may have put Origin there already, and compression adds Accept-Encoding later.
+        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
         if (IfNoneMatch(http.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using NewsWire.Api.Caching;
 using NewsWire.Api.Data;
 
 namespace NewsWire.Api.Articles;
@@ -10,11 +12,15 @@ namespace NewsWire.Api.Articles;
 /// Counting is the one part of a listing that grows with the archive (30 ms at a million articles, against
 /// a fraction of a millisecond for the page itself); the number only changes when something is written.
 /// </summary>
-/// <remarks>Off, like the article cache, when <see cref="ArticleCache.MegabytesSetting"/> is 0.</remarks>
-public sealed class ListingTotals(IDatabaseVersion version, IConfiguration configuration) : IDisposable
+/// <remarks>
+/// Pages themselves are kept by <see cref="StoreCache"/>; the total outlives them because every page of one
+/// filter set (each cursor is its own page) shares it. Off, like that cache, when
+/// <see cref="CacheOptions.Megabytes"/> is 0.
+/// </remarks>
+public sealed class ListingTotals(IDatabaseVersion version, IOptions<CacheOptions> cache) : IDisposable
 {
     private readonly MemoryCache _totals = new(new MemoryCacheOptions { SizeLimit = 10_000 });
-    private readonly bool _enabled = ArticleCache.IsEnabled(configuration);
+    private readonly bool _enabled = cache.Value.Enabled;
 
     public async Task<int> CountAsync(ArticleFilter filter, IQueryable<Article> matching, CancellationToken cancellationToken)
     {

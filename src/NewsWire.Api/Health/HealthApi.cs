@@ -29,6 +29,7 @@ public static class HealthApi
             .WithName(nameof(GetHealth))
             .WithSummary("Is the service up and its database answering?")
             .WithDescription("200 when the database answers a query, 503 otherwise. Meant for load balancers and uptime checks.")
+            .Produces<ServiceHealth>(StatusCodes.Status503ServiceUnavailable)
             .RejectUnknownQueryParameters();
 
     public static async Task<Results<Ok<ServiceHealth>, JsonHttpResult<ServiceHealth>>> GetHealth(

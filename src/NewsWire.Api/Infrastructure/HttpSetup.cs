@@ -11,6 +11,7 @@ public static class HttpSetup
     public static IServiceCollection AddNewsWireHttp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyRing>();
         services.AddProblemDetails();
         services.AddRequestDecoding();
         services.ConfigureHttpJsonOptions(options =>
@@ -29,7 +30,7 @@ public static class HttpSetup
             _ = allowWrites
                 ? policy.WithMethods("GET", "HEAD", "POST", "PUT", "DELETE").WithHeaders("Content-Type", ApiKeyFilter.HeaderName, "If-None-Match", "Accept")
                 : policy.WithMethods("GET", "HEAD").WithHeaders("If-None-Match", "Accept");
-            policy.WithExposedHeaders("Link", "ETag", "Location");
+            policy.WithExposedHeaders("Link", "ETag", "Location", "Age", "Retry-After", "RateLimit", "RateLimit-Policy");
         }));
         return services;
     }
@@ -47,7 +48,6 @@ public static class HttpSetup
         app.UseRouting();
         app.UseRequestDecoding();
         app.UseCors(CorsPolicy);
-        app.UseOutputCache();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsWire.Api.Infrastructure;
+using NewsWire.Api.RateLimits;
 
 namespace NewsWire.Api.Ingest;
 
@@ -45,8 +46,11 @@ public static class ImportApi
             // Also the limit of a compressed upload's decoded bytes, which the decoder reads before this handler runs.
             .WithMetadata(new RequestSizeLimitAttribute(
                 routes.ServiceProvider.GetRequiredService<IConfiguration>().GetValue(MaxBytesKey, DefaultMaxBytes)))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .AddEndpointFilter<ApiKeyFilter>()
             .RejectUnknownQueryParameters()
+            .RequireRateLimiting(RateLimitSetup.ImportsPolicy)
             .DisableRequestTimeout();
 
     public static async Task<Results<Ok<ImportReport>, ProblemHttpResult, ValidationProblem>> ImportArticles(

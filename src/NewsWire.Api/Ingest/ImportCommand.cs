@@ -42,7 +42,7 @@ public static class ImportCommand
         builder.AddNewsWireLogging();
         builder.Services.AddNewsWireStorage(builder.Configuration);
         builder.Services.AddNewsWireHttp(builder.Configuration);
-        builder.Services.AddArticles(builder.Configuration);
+        builder.Services.AddArticles();
         builder.Services.AddImport();
         using var app = builder.Build();
         await app.StartAsync(); // runs migrations (and the first-start seed) as the service would

@@ -17,8 +17,16 @@ public static class OpenApiSetup
                 Description = """
                     A self-hosted archive of wire news. Reads are public; writes need an API key in `X-Api-Key`
                     (press **Authorize**). Errors are RFC 9457 problems (`application/problem+json`).
+                    Requests are rate limited per client address (writes and imports per API key): every answer
+                    carries `RateLimit-Policy` and `RateLimit`, and a spent budget answers 429 with `Retry-After`.
                     """,
+                Contact = new OpenApiContact { Name = "NewsWire maintainers" },
+                // No licence has been chosen for the project: the document says so (all rights reserved, the
+                // state of code without one) and links a page that explains it, rather than invent a licence.
+                License = new OpenApiLicense { Name = "No licence chosen yet: all rights reserved", Url = new Uri("https://choosealicense.com/no-permission/") },
             });
+            // Relative: Swagger UI and clients resolve it against wherever they fetched this document.
+            options.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
             options.IncludeXmlComments(typeof(OpenApiSetup).Assembly);
             options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
             {
@@ -28,7 +36,10 @@ public static class OpenApiSetup
                 Description = "A key from NewsWire:ApiKeys.",
             });
             options.OperationFilter<WriteOperationsNeedKey>();
+            options.OperationFilter<ProblemResponses>();
             options.OperationFilter<WireCopyExample>();
+            options.DocumentFilter<TagDescriptions>();
+            options.DocumentFilter<RateLimitHeaders>();
         });
         return services;
     }

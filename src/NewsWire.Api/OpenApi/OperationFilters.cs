@@ -4,19 +4,26 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NewsWire.Api.OpenApi;
 
-/// <summary>Marks POST, PUT and DELETE as needing the API key, so Swagger UI sends it once authorized.</summary>
+/// <summary>
+/// Marks POST, PUT and DELETE as needing the API key, so Swagger UI sends it once authorized, and says of
+/// every other operation that it is public (an empty <c>security</c>), with the 401 and 403 a key check gives.
+/// </summary>
 internal sealed class WriteOperationsNeedKey : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (context.ApiDescription.HttpMethod is "POST" or "PUT" or "DELETE")
+        operation.Security ??= [];
+        if (context.ApiDescription.HttpMethod is not ("POST" or "PUT" or "DELETE"))
         {
-            operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference("ApiKey", context.Document)] = [],
-            });
+            return;
         }
+
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference("ApiKey", context.Document)] = [],
+        });
+        ProblemResponses.Add(operation, context, StatusCodes.Status401Unauthorized, "No `X-Api-Key`, or no key configured on the service.");
+        ProblemResponses.Add(operation, context, StatusCodes.Status403Forbidden, "The `X-Api-Key` is not a configured key.");
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsWire.Api.Infrastructure;
+using NewsWire.Api.RateLimits;
 
 namespace NewsWire.Api.Search;
 
@@ -32,7 +33,8 @@ public static class SearchApi
                 adds counts over the whole match set. Highlights are HTML: matched words in `<mark>`, everything
                 else escaped.
                 """)
-            .RejectUnknownQueryParameters();
+            .RejectUnknownQueryParameters()
+            .RequireRateLimiting(RateLimitSetup.SearchPolicy);
 
     public static async Task<Results<Ok<SearchResults>, ValidationProblem>> SearchArticles(
         [AsParameters] SearchParameters parameters, IArticleSearch search, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsWire.Api.Tests.Infrastructure;
 
@@ -13,19 +15,25 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
     public const string ApiKey = "test-key-123";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private readonly bool _keepDatabase;
 
     /// <param name="databasePath">A file to use (and keep) instead of a fresh temporary one.</param>
     /// <param name="settings">Configuration that overrides the defaults below.</param>
-    public NewsWireApp(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replacements for the service's own registrations (a clock, say).</param>
+    public NewsWireApp(string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _keepDatabase = databasePath is not null;
+        _services = services;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"newswire-test-{Guid.NewGuid():N}.db");
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:NewsWire"] = $"Data Source={DatabasePath}",
             ["NewsWire:ApiKeys:0"] = ApiKey,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Every TestServer request comes from the same (unknown) address, so the per-address limits would
+            // make tests that send many requests depend on each other's counts; RateLimitTests turn them on.
+            ["NewsWire:RateLimits:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -49,6 +57,11 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -70,6 +70,64 @@ public sealed class OpenApiTests : IAsyncLifetime
         post["requestBody"]!["content"]!["text/plain"]!["example"]!.GetValue<string>().Should().Contain("/TASS/.");
     }
 
+    [Fact]
+    public void ReadsAreDeclaredPublicAndWritesNeedTheKey()
+    {
+        foreach (var (key, operation) in Operations())
+        {
+            var security = operation["security"]!.AsArray();
+            if (key.StartsWith("GET ", StringComparison.Ordinal))
+            {
+                security.Should().BeEmpty($"{key} is public");
+            }
+            else
+            {
+                security.Should().ContainSingle($"{key} needs X-Api-Key");
+                operation["responses"]!.AsObject().Select(r => r.Key).Should().Contain(["401", "403"], key);
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryOperationDocumentsTheRateLimit()
+    {
+        foreach (var (key, operation) in Operations())
+        {
+            var responses = operation["responses"]!.AsObject();
+            var tooMany = responses["429"];
+            tooMany.Should().NotBeNull(key);
+            tooMany!["content"]!["application/problem+json"].Should().NotBeNull(key);
+            tooMany["headers"]!.AsObject().Select(h => h.Key).Should().Contain(["Retry-After", "RateLimit", "RateLimit-Policy"], key);
+            foreach (var (status, response) in responses)
+            {
+                response!["headers"]!.AsObject().Select(h => h.Key).Should().Contain(["RateLimit", "RateLimit-Policy"], $"{key} {status}");
+            }
+        }
+    }
+
+    [Fact]
+    public void ProblemsThatHandlersReturnAreDocumented()
+    {
+        string[] Statuses(string path, string method) => _document["paths"]![path]![method]!["responses"]!.AsObject().Select(r => r.Key).ToArray();
+
+        Statuses("/api/articles/{id}", "get").Should().Contain(["404", "406"]);
+        Statuses("/api/articles/{id}", "put").Should().Contain(["404", "409", "413", "415"]);
+        Statuses("/api/articles/{id}", "delete").Should().Contain("404");
+        Statuses("/api/articles/import", "post").Should().Contain(["413", "415"]);
+    }
+
+    [Fact]
+    public void TheDocumentNamesItsServerLicenceAndTags()
+    {
+        _document["servers"]!.AsArray().Should().ContainSingle().Which!["url"]!.GetValue<string>().Should().Be("/");
+        _document["info"]!["license"]!["name"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+        _document["info"]!["contact"].Should().NotBeNull();
+        foreach (var tag in _document["tags"]!.AsArray())
+        {
+            tag!["description"]?.GetValue<string>().Should().NotBeNullOrEmpty(tag["name"]!.GetValue<string>());
+        }
+    }
+
     private IEnumerable<KeyValuePair<string, JsonNode>> Operations() =>
         from path in _document["paths"]!.AsObject()
         from operation in path.Value!.AsObject()

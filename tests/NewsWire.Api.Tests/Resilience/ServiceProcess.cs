@@ -39,6 +39,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__NewsWire"] = $"Data Source={databasePath}";
         start.Environment["NewsWire__ApiKeys__0"] = NewsWireApp.ApiKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The load tests send far more than a client may; what they test is not the limits (RateLimitTests is).
+        start.Environment["NewsWire__RateLimits__Enabled"] = "false";
         var service = new ServiceProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         await service.WaitUntilHealthyAsync();
         return service;
