@@ -7,6 +7,12 @@ namespace NewsWire.Core.Quotes;
 /// </summary>
 internal sealed class SpeakerRegistry
 {
+    /// <summary>
+    /// How many people are remembered; past it the one mentioned longest ago is forgotten. No article quotes so
+    /// many, and the bound keeps each look-up short however many names a stored body holds.
+    /// </summary>
+    public const int MaxPeople = 200;
+
     private readonly List<Person> _people = [];
     private int _clock;
 
@@ -64,6 +70,11 @@ internal sealed class SpeakerRegistry
               ?? Latest(p => SpeakerNames.IsSurnameOnly(p.Words) && EndsWith(words, p.Words)); // met as "Smirnov"
         if (person is null)
         {
+            if (_people.Count == MaxPeople)
+            {
+                _people.Remove(_people.MinBy(p => p.LastMention)!);
+            }
+
             person = new Person(attribution.Subject);
             _people.Add(person);
         }
