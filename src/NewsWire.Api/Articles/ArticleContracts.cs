@@ -119,7 +119,9 @@ public sealed record ArticleInput
     /// <summary>BCP 47 language tag. Default: "ru" for text mostly in Cyrillic, otherwise "en".</summary>
     /// <example>en</example>
     public string? Lang { get; init; }
+    /// <summary>At most 50 entries of at most 64 characters; a comma separates tags; repeats in any case are kept once.</summary>
     /// <example>["grain", "kazakhstan"]</example>
+    [JsonConverter(typeof(TagListConverter))]
     public IReadOnlyList<string>? Tags { get; init; }
     /// <example>https://example.com/news/grain-exports</example>
     public string? Url { get; init; }

@@ -69,7 +69,7 @@ public static partial class ArticleDrafts
         var byline = Line(input.Byline, "byline", ArticleLimits.Byline, errors);
         var credits = Lines(input.Credits, "credits", ArticleLimits.Credits, errors);
         var url = Url(input.Url, errors);
-        var tags = Tags(input.Tags, errors);
+        var tags = DraftTags.Read(input.Tags, errors);
         var publishedAt = PublishedAt(input.PublishedAt, dateline, utcNow, errors);
 
         if (sections.Count > 0 && !sections.Any(s => s.Paragraphs.Count > 0) && !errors.ContainsKey("body"))
@@ -150,45 +150,6 @@ public static partial class ArticleDrafts
         }
 
         return url;
-    }
-
-    private static List<string> Tags(IReadOnlyList<string>? values, Dictionary<string, string[]> errors)
-    {
-        var tags = new List<string>();
-        var problems = new List<string>();
-        foreach (var raw in values ?? [])
-        {
-            // A comma separates tags, so "a,b" in one query parameter is two tags.
-            foreach (var piece in (raw ?? "").Split(','))
-            {
-                var tag = PlainText.NormalizeLine(piece);
-                if (tag.Length == 0)
-                {
-                    continue;
-                }
-
-                if (tag.Length > ArticleLimits.Tag || PlainText.HasControlCharacters(tag))
-                {
-                    problems.Add($"The tag '{tag[..Math.Min(tag.Length, 20)]}…' is too long (limit {ArticleLimits.Tag}) or has control characters.");
-                }
-                else if (!tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
-                {
-                    tags.Add(tag);
-                }
-            }
-        }
-
-        if (tags.Count > ArticleLimits.TagsPerArticle)
-        {
-            problems.Add($"An article takes at most {ArticleLimits.TagsPerArticle} tags; {tags.Count} were given.");
-        }
-
-        if (problems.Count > 0)
-        {
-            errors["tags"] = [.. problems];
-        }
-
-        return tags;
     }
 
     private static DateTime PublishedAt(string? value, Dateline? dateline, DateTime utcNow, Dictionary<string, string[]> errors)

@@ -21,6 +21,10 @@ public static class ArticleJson
         {
             input = JsonSerializer.Deserialize<ArticleInput>(json, options);
         }
+        catch (TooManyTagsException e)
+        {
+            return DraftResult.Invalid(new Dictionary<string, string[]> { ["tags"] = [e.Message] });
+        }
         catch (JsonException e)
         {
             // The message names the JSON path and position, never our types' internals.

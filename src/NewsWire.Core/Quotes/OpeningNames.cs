@@ -15,6 +15,7 @@ internal static class OpeningNames
     public static List<Attribution> AddTo(List<ClauseToken> tokens, List<Attribution> found)
     {
         var all = new List<Attribution>(found);
+        var taken = new TakenTokens(found);
         for (var s = 0; s < tokens.Count; s++)
         {
             if (s > 0 && !tokens[s - 1].IsTerminator && tokens[s - 1].Kind != TokenKind.Quote)
@@ -22,13 +23,41 @@ internal static class OpeningNames
                 continue;
             }
 
-            if (OpeningName(tokens, s) is { } mention && !found.Any(a => a.First <= mention.Last && mention.First <= a.Last))
+            if (OpeningName(tokens, s) is { } mention && !taken.Overlaps(mention.First, mention.Last))
             {
                 all.Add(mention);
             }
         }
 
         return [.. all.OrderBy(a => a.First)];
+    }
+
+    /// <summary>
+    /// The token ranges attributions already cover, so that a sentence's opening name is not read twice: sorted by
+    /// first token, with the furthest last token so far, so each question is a binary search rather than a scan.
+    /// </summary>
+    private sealed class TakenTokens
+    {
+        private readonly int[] _firsts;
+        private readonly int[] _furthestLast;
+
+        public TakenTokens(List<Attribution> found)
+        {
+            var sorted = found.OrderBy(a => a.First).ToList();
+            _firsts = [.. sorted.Select(a => a.First)];
+            _furthestLast = new int[sorted.Count];
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                _furthestLast[i] = Math.Max(sorted[i].Last, i > 0 ? _furthestLast[i - 1] : int.MinValue);
+            }
+        }
+
+        /// <summary>Whether some range starting at or before <paramref name="last"/> reaches <paramref name="first"/>.</summary>
+        public bool Overlaps(int first, int last)
+        {
+            var count = ParagraphAttributions.CountAtMost(_firsts, last);
+            return count > 0 && _furthestLast[count - 1] >= first;
+        }
     }
 
     /// <summary>The first name run among the words opening a sentence at <paramref name="start"/>, if followed by a lower-case word.</summary>

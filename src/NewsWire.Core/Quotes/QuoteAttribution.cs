@@ -50,11 +50,11 @@ internal static class QuoteAttribution
     };
 
     /// <param name="tokens">The paragraph's tokens.</param>
-    /// <param name="attributions">The paragraph's attributions, in order, speakers resolved.</param>
+    /// <param name="attributions">The paragraph's attributions, speakers resolved.</param>
     /// <param name="quote">Index of the quotation's token.</param>
     /// <param name="runsOn">The quotation runs over paragraphs (it is speech by convention, whatever its length).</param>
     /// <param name="recent">The fallback speaker for this paragraph (<see cref="SpeakerRegistry.Recent"/>).</param>
-    public static Choice Choose(List<ClauseToken> tokens, List<Attribution> attributions, int quote, bool runsOn, string? recent)
+    public static Choice Choose(List<ClauseToken> tokens, ParagraphAttributions attributions, int quote, bool runsOn, string? recent)
     {
         var content = tokens[quote].Text;
         var isShort = !runsOn && WordCount(content) <= MaxTermWords;
@@ -78,9 +78,7 @@ internal static class QuoteAttribution
             return new Choice(Credit.Term, null);
         }
 
-        var inParagraph = attributions.LastOrDefault(a => a.Last < quote && a.Speaker is not null)
-            ?? attributions.FirstOrDefault(a => a.First > quote && a.Speaker is not null);
-        if (inParagraph is not null)
+        if (attributions.NearestWithSpeaker(quote) is { } inParagraph)
         {
             return new Choice(Credit.Paragraph, inParagraph.Speaker);
         }
@@ -105,7 +103,7 @@ internal static class QuoteAttribution
         content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 
     /// <summary>The last attribution between the previous sentence end or quotation and this quotation.</summary>
-    private static Attribution? Before(List<ClauseToken> tokens, List<Attribution> attributions, int quote)
+    private static Attribution? Before(List<ClauseToken> tokens, ParagraphAttributions attributions, int quote)
     {
         var start = quote;
         while (start > 0 && !tokens[start - 1].IsTerminator && tokens[start - 1].Kind != TokenKind.Quote)
@@ -113,11 +111,11 @@ internal static class QuoteAttribution
             start--;
         }
 
-        return attributions.LastOrDefault(a => a.Kind != SubjectKind.Mention && a.First >= start && a.Last < quote);
+        return attributions.LastSpeechBefore(quote, start);
     }
 
     /// <summary>The first attribution between this quotation and the next quotation or sentence end.</summary>
-    private static (Attribution? Found, bool Adjacent) After(List<ClauseToken> tokens, List<Attribution> attributions, int quote)
+    private static (Attribution? Found, bool Adjacent) After(List<ClauseToken> tokens, ParagraphAttributions attributions, int quote)
     {
         var end = quote + 1;
         while (end < tokens.Count && !tokens[end].IsTerminator && tokens[end].Kind != TokenKind.Quote)
@@ -125,7 +123,7 @@ internal static class QuoteAttribution
             end++;
         }
 
-        var found = attributions.FirstOrDefault(a => a.Kind != SubjectKind.Mention && a.First > quote && a.Last < end);
+        var found = attributions.FirstSpeechAfter(quote, end);
         var adjacent = found is not null && tokens[(quote + 1)..found.First]
             .All(t => t.Kind == TokenKind.Punct && SpeechLexicon.AttributionPunctuation.Contains(t.Text));
         return (found, adjacent);

@@ -44,6 +44,8 @@ public static class QuoteExtractor
                 attribution.Speaker = registry.Resolve(attribution, number);
             }
 
+            // In token order whenever there is a quotation to credit: OpeningNames.AddTo sorts them.
+            var around = new ParagraphAttributions(attributions);
             var continues = openRun is not null && spans.Count > 0 && string.IsNullOrWhiteSpace(text[..spans[0].Open]);
             for (var q = 0; q < tokens.Count; q++)
             {
@@ -55,7 +57,7 @@ public static class QuoteExtractor
                 var span = spans[tokens[q].Span];
                 var continued = continues && tokens[q].Span == 0;
                 var runsOn = continued || (!span.Closed && p + 1 < paragraphs.Count && OpensWithMark(paragraphs[p + 1]));
-                var choice = QuoteAttribution.Choose(tokens, attributions, q, runsOn, recent);
+                var choice = QuoteAttribution.Choose(tokens, around, q, runsOn, recent);
                 var run = continued ? openRun!.Value : pieces.Count;
                 pieces.Add(new Piece(run, number, tokens[q].Text, choice, span.Closed));
             }

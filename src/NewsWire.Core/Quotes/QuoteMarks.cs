@@ -7,11 +7,15 @@ namespace NewsWire.Core.Quotes;
 /// </summary>
 internal static class QuoteMarks
 {
-    /// <summary>Whether the character at <paramref name="index"/> opens a quotation (when it closes none).</summary>
-    public static bool Opens(string text, int index) => text[index] switch
+    /// <summary>
+    /// Whether the character at <paramref name="index"/> opens a quotation (when it closes none). A single opener
+    /// needs a possible closer later in the paragraph (<paramref name="closers"/>); without one it is an elided
+    /// apostrophe (‘90s, 'em) and must not swallow the rest of the paragraph.
+    /// </summary>
+    public static bool Opens(string text, int index, SingleClosers closers) => text[index] switch
     {
         '"' or '“' or '«' or '„' => true,
-        '‘' or '\'' => StartsWord(text, index) && HasSingleCloser(text, index),
+        '‘' or '\'' => StartsWord(text, index) && closers.LastFor(text[index]) >= index + 2,
         _ => false,
     };
 
@@ -50,25 +54,31 @@ internal static class QuoteMarks
     }
 
     /// <summary>A single closer ends a word: after a non-space, and not followed by a letter (Russia’s is an apostrophe).</summary>
-    private static bool EndsWord(string text, int index) =>
+    public static bool EndsWord(string text, int index) =>
         index > 0 && !char.IsWhiteSpace(text[index - 1]) &&
         (index + 1 >= text.Length || !char.IsLetterOrDigit(text[index + 1]));
+}
 
-    /// <summary>
-    /// A single opener needs a possible closer later in the paragraph; without one it is an elided apostrophe
-    /// (‘90s, 'em) and must not swallow the rest of the paragraph.
-    /// </summary>
-    private static bool HasSingleCloser(string text, int index)
+/// <summary>
+/// Where the last possible closer of each single mark (’ and ') stands in a paragraph, or -1: found in one pass, so
+/// that asking at every opener whether a closer follows does not read the rest of the paragraph each time.
+/// </summary>
+internal readonly record struct SingleClosers(int LastCurly, int LastStraight)
+{
+    public static SingleClosers Of(string text) => new(Last(text, '’'), Last(text, '\''));
+
+    public int LastFor(char opener) => opener == '‘' ? LastCurly : LastStraight;
+
+    private static int Last(string text, char closer)
     {
-        var closer = text[index] == '‘' ? '’' : '\'';
-        for (var i = index + 2; i < text.Length; i++)
+        for (var i = text.Length - 1; i >= 0; i--)
         {
-            if (text[i] == closer && EndsWord(text, i))
+            if (text[i] == closer && QuoteMarks.EndsWord(text, i))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 }

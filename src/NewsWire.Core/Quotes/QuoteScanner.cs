@@ -20,10 +20,17 @@ internal readonly record struct QuoteSpan(int Open, int End, bool Closed)
 /// </summary>
 internal static class QuoteScanner
 {
+    /// <summary>
+    /// How deep quotations nest before a further opener counts as a stray mark. Text nests two or three deep; the
+    /// bound keeps each closer's search of the stack short in a paragraph of 300,000 stray marks.
+    /// </summary>
+    public const int MaxNesting = 8;
+
     public static List<QuoteSpan> Scan(string paragraph)
     {
         var spans = new List<QuoteSpan>();
         var open = new List<(char Mark, int Index)>();
+        var closers = SingleClosers.Of(paragraph);
         for (var i = 0; i < paragraph.Length; i++)
         {
             var level = ClosingLevel(open, paragraph, i);
@@ -38,7 +45,7 @@ internal static class QuoteScanner
                     spans.Add(new QuoteSpan(start, i + 1, Closed: true));
                 }
             }
-            else if (QuoteMarks.Opens(paragraph, i))
+            else if (open.Count < MaxNesting && QuoteMarks.Opens(paragraph, i, closers))
             {
                 open.Add((paragraph[i], i));
             }

@@ -38,8 +38,12 @@ internal static class SpeakerNames
     /// <summary>Lower-case name particles that may stand inside a name: Ursula von der Leyen, Vincent van Gogh.</summary>
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "ibn", "al", "el", "dos", "das",
+        "von", "van", "der", "den", "ter", "zu", "de", "des", "da", "di", "du", "del", "della", "la", "le", "bin",
+        "ibn", "al", "el", "dos", "das",
     };
+
+    /// <summary>The same particles in any case: a sentence opening with a surname capitalizes its particle ("Von der Leyen added").</summary>
+    private static readonly HashSet<string> ParticlesInAnyCase = new(Particles, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Endings of Russian case forms, longest first, so "Захаровой" and "Захарова" meet at "Захаров".</summary>
     private static readonly string[] CyrillicEndings =
@@ -52,19 +56,45 @@ internal static class SpeakerNames
     public static bool IsParticle(string word) => Particles.Contains(word);
 
     /// <summary>
+    /// A surname and nothing else: one word, or particles in any case before it ("Leyen", "von der Leyen",
+    /// "Van Gogh", "Al-Assad" is one word). Such a mention may stand for a full name that ends with it.
+    /// </summary>
+    public static bool IsSurnameOnly(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count - 1; i++)
+        {
+            if (!ParticlesInAnyCase.Contains(words[i]))
+            {
+                return false;
+            }
+        }
+
+        return words.Count > 0;
+    }
+
+    /// <summary>
+    /// Whether a name opens with its surname's particle rather than a first name, so that its first word alone
+    /// names nobody: "von der Leyen", or "Von der Leyen" as a sentence opens with it. "Van Gogh" may open with a
+    /// first name (Van Morrison) and is read so, as a name written "Du Wei" opens with a family name.
+    /// </summary>
+    public static bool OpensWithParticle(IReadOnlyList<string> words) =>
+        words.Count > 1 && (Particles.Contains(words[0]) || (ParticlesInAnyCase.Contains(words[0]) && Particles.Contains(words[1])));
+
+    /// <summary>
     /// Where the run of name words ending at <paramref name="end"/> starts, reading <paramref name="wordAt"/>
-    /// (null for a non-word) backwards. Particles count when a name word stands before them: "von der Leyen".
+    /// (null for a non-word) backwards. Particles count inside a name ("Ursula von der Leyen") and in front of a
+    /// surname given without a first name ("said von der Leyen").
     /// </summary>
     public static int RunStart(Func<int, string?> wordAt, int end)
     {
         var start = end;
         for (var i = end - 1; i >= 0 && wordAt(i) is { } word; i--)
         {
-            if (IsNameWord(word))
+            if (IsNameWord(word) || Particles.Contains(word))
             {
                 start = i;
             }
-            else if (!Particles.Contains(word))
+            else
             {
                 break;
             }

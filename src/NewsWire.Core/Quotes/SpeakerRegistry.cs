@@ -7,6 +7,12 @@ namespace NewsWire.Core.Quotes;
 /// </summary>
 internal sealed class SpeakerRegistry
 {
+    /// <summary>
+    /// How many people are remembered; past it the one mentioned longest ago is forgotten. No article quotes so
+    /// many, and the bound keeps each look-up short however many names a stored body holds.
+    /// </summary>
+    public const int MaxPeople = 200;
+
     private readonly List<Person> _people = [];
     private int _clock;
 
@@ -41,20 +47,34 @@ internal sealed class SpeakerRegistry
     public string? Recent(int paragraph) =>
         Latest(_ => true) is { } last && last.LastParagraph >= paragraph - 2 ? last.Name : null;
 
-    /// <summary>Someone already met, by surname or first name; null for a name not seen before.</summary>
+    /// <summary>
+    /// Someone already met, by surname or first name; null for a name not seen before. A particle the name opens
+    /// with is no first name: "Von" alone does not find von der Leyen.
+    /// </summary>
     private Person? Known(string word) =>
-        Latest(p => SpeakerNames.SameWord(p.Words[^1], word) || SpeakerNames.SameWord(p.Words[0], word));
+        Latest(p => SpeakerNames.SameWord(p.Words[^1], word)
+            || (!SpeakerNames.OpensWithParticle(p.Words) && SpeakerNames.SameWord(p.Words[0], word)));
 
-    /// <summary>A full name, or a surname that joins the full name it was introduced with.</summary>
+    /// <summary>
+    /// A full name, or a surname that joins the full name it was introduced with. Words compare without regard to
+    /// case, so "Von der Leyen" opening a sentence finds "Ursula von der Leyen"; a surname met first joins the full
+    /// name met later.
+    /// </summary>
     private Person ByName(Attribution attribution)
     {
         var words = attribution.Subject.Split(' ');
         var person = words.Length == 1
             ? Known(words[0])
-            : Latest(p => p.Words.Length == words.Length && p.Words.Zip(words).All(w => SpeakerNames.SameWord(w.First, w.Second)))
-              ?? Latest(p => p.Words.Length == 1 && SpeakerNames.SameWord(p.Words[0], words[^1]));
+            : Latest(p => p.Words.Length == words.Length && EndsWith(p.Words, words))
+              ?? (SpeakerNames.IsSurnameOnly(words) ? Latest(p => EndsWith(p.Words, words)) : null) // "Von der Leyen"
+              ?? Latest(p => SpeakerNames.IsSurnameOnly(p.Words) && EndsWith(words, p.Words)); // met as "Smirnov"
         if (person is null)
         {
+            if (_people.Count == MaxPeople)
+            {
+                _people.Remove(_people.MinBy(p => p.LastMention)!);
+            }
+
             person = new Person(attribution.Subject);
             _people.Add(person);
         }
@@ -87,6 +107,10 @@ internal sealed class SpeakerRegistry
 
         return fitting ?? Latest(_ => true);
     }
+
+    /// <summary>Whether <paramref name="name"/> ends with the words of <paramref name="tail"/>, each the same word.</summary>
+    private static bool EndsWith(string[] name, string[] tail) =>
+        tail.Length <= name.Length && name[^tail.Length..].Zip(tail).All(w => SpeakerNames.SameWord(w.First, w.Second));
 
     private Person? Latest(Func<Person, bool> match) =>
         _people.Where(match).MaxBy(p => p.LastMention);

@@ -39,6 +39,7 @@ public static class HostileBodies
     {
         var deepArray = new string('[', 10_000) + new string(']', 10_000);
         var deepObject = """{"headline":""" + string.Concat(Enumerable.Repeat("""{"a":""", 5_000)) + "1" + new string('}', 5_001);
+        var tags = string.Join(',', Enumerable.Range(0, 100_000).Select(i => $"\"tag-{i:D5}\""));
         var random = new Random(7);
         var binary = new byte[4096];
         random.NextBytes(binary);
@@ -56,6 +57,7 @@ public static class HostileBodies
             new("duplicate properties", "application/json", Utf8("""{"headline": "a", "headline": "b", "body": "c"}""")),
             new("huge headline (1.5 MB)", "application/json", Utf8($$"""{"headline": "{{new string('h', 1_500_000)}}", "body": "b"}""")),
             new("over the size limit (3 MB)", "application/json", Utf8($$"""{"headline": "a", "body": "{{new string('b', 3_000_000)}}"}""")),
+            new("100,000 tags (about 1 MB)", "application/json", Utf8($$"""{"headline": "a", "body": "b", "tags": [{{tags}}]}""")),
             new("10,000 nested arrays", "application/json", Utf8(deepArray)),
             new("5,000 nested objects", "application/json", Utf8(deepObject)),
             new("invalid UTF-8 in JSON", "application/json", [.. Utf8("""{"headline": "bad """), 0xFF, 0xFE, 0xC3, 0x28, .. Utf8("\", \"body\": \"b\"}")]),
