@@ -1,12 +1,20 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Search;
 
 public static class SearchApi
 {
-    public static IServiceCollection AddSearch(this IServiceCollection services) =>
-        services.AddScoped<IArticleSearch, SqliteArticleSearch>();
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchBudget>().BindConfiguration(SearchBudget.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SqliteArticleSearch>();
+        // Handlers get the engine inside its budget, so no search runs without one.
+        services.AddScoped<IArticleSearch>(provider => new BudgetedSearch(
+            provider.GetRequiredService<SqliteArticleSearch>(), provider.GetRequiredService<IOptions<SearchBudget>>().Value));
+        return services;
+    }
 
     public static RouteHandlerBuilder MapSearch(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/search", SearchArticles)
@@ -31,6 +39,11 @@ public static class SearchApi
                 and the lead above the body. `limit` 1..100, `offset` 0..10000. `facets=source,tag,place,month`
                 adds counts over the whole match set. Highlights are HTML: matched words in `<mark>`, everything
                 else escaped.
+
+                Every search has a budget (`NewsWire:Search`): a time limit (10 s), at most 10 prefixes in a query,
+                and at most 1,000 different words of the archive per prefix. Past it the answer is a 400 problem
+                that says the query is too broad and how to narrow it (`w*` → more letters; fewer prefixes; more
+                words or filters). A search stops when its client disconnects.
                 """)
             .RejectUnknownQueryParameters();
 
@@ -44,7 +57,16 @@ public static class SearchApi
             return Problems.Validation(errors);
         }
 
-        var page = await search.SearchAsync(request, cancellationToken);
+        SearchPage page;
+        try
+        {
+            page = await search.SearchAsync(request, cancellationToken);
+        }
+        catch (SearchTooBroadException tooBroad)
+        {
+            return Problems.TooBroad(tooBroad.Message);
+        }
+
         return TypedResults.Ok(new SearchResults
         {
             Query = parameters.Q!,
