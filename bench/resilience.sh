@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The long versions of the resilience tests (tests/NewsWire.Api.Tests/Resilience): 30 s of 8 writers and
-# 32 readers, 10,000 generated searches, a kill after 20 import batches; then the same with two other seeds.
+# 32 readers, 10,000 generated searches, 600 searches past the search budget, a kill after 20 import batches;
+# then the same with two other seeds.
 # The short versions run in every `dotnet test`. Usage: bench/resilience.sh [SEED...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEWSWIRE_RESILIENCE_SECONDS=${NEWSWIRE_RESILIENCE_SECONDS:-30}
 export NEWSWIRE_HOSTILE_SEARCHES=${NEWSWIRE_HOSTILE_SEARCHES:-10000}
+export NEWSWIRE_BROAD_SEARCHES=${NEWSWIRE_BROAD_SEARCHES:-600}
 export NEWSWIRE_CRASH_AFTER_BATCHES=${NEWSWIRE_CRASH_AFTER_BATCHES:-20}
 seeds=("$@")
 (( ${#seeds[@]} )) || seeds=(20261129 1 2)

@@ -39,9 +39,30 @@ public static class HttpSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.Use(EndAbandonedRequests);
         app.UseCors(CorsPolicy);
         app.UseOutputCache();
         return app;
+    }
+
+    /// <summary>
+    /// A request whose client went away ends when its work stops (a search interrupted mid-statement, for one).
+    /// Nobody reads the answer, but the request log would call the escaping exception a 500 error: it is the
+    /// client's 499 ("client closed request", as nginx logs it).
+    /// </summary>
+    private static async Task EndAbandonedRequests(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            }
+        }
     }
 
     /// <summary>Client faults the framework raises (a body cut short, a read past Kestrel's limit) stay 4xx.</summary>
