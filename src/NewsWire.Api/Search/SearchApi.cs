@@ -40,10 +40,10 @@ public static class SearchApi
                 adds counts over the whole match set. Highlights are HTML: matched words in `<mark>`, everything
                 else escaped.
 
-                Every search has a budget (`NewsWire:Search`): a time limit (10 s), at most 10 prefixes in a query,
-                and at most 1,000 different words of the archive per prefix. Past it the answer is a 400 problem
-                that says the query is too broad and how to narrow it (`w*` → more letters; fewer prefixes; more
-                words or filters). A search stops when its client disconnects.
+                Every search has a budget (`NewsWire:Search`; by default 10 s, at most 10 prefixes in a query and
+                1,000 different words of the archive per prefix). Past it the answer is a 400 problem that says the
+                query is too broad and how to narrow it: more letters before a `*`, fewer prefixes, more words,
+                filters. A search stops when its client disconnects.
                 """)
             .RejectUnknownQueryParameters();
 
