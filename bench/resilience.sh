@@ -2,6 +2,9 @@
 # The long versions of the resilience tests (tests/NewsWire.Api.Tests/Resilience): 30 s of 8 writers and
 # 32 readers, 10,000 generated searches, 600 searches past the search budget, a kill after 20 import batches;
 # then the same with two other seeds.
+# The hostile-input tests run alongside at every seed: every route, method (HEAD included) and hostile body
+# (compressed, bombs, unknown codings, byte-order marks) on real Kestrel, and the text log of a real process
+# (forged lines, ANSI escapes, abandoned uploads).
 # The short versions run in every `dotnet test`. Usage: bench/resilience.sh [SEED...]
 set -euo pipefail
 cd "$(dirname "$0")/.."

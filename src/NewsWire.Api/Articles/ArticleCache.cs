@@ -26,6 +26,9 @@ public static class ArticleCache
         services.AddOutputCache(options =>
         {
             options.SizeLimit = Math.Max(megabytes, 1) * 1024L * 1024L;
+            // The framework's default folds the case of paths into one entry; the handler decides which
+            // spellings of a slug are the same article, so the cache must not decide it first (ADR 4).
+            options.UseCaseSensitivePaths = true;
             options.AddPolicy(PolicyName, policy =>
             {
                 if (megabytes <= 0)

@@ -4,7 +4,11 @@ using NewsWire.Api.Data;
 
 namespace NewsWire.Api.Articles;
 
-/// <summary>Resolves the <c>{id}</c> of every article route: a numeric id or a slug (slugs always hold a letter).</summary>
+/// <summary>
+/// Resolves the <c>{id}</c> of every article route: a numeric id or a slug (slugs always hold a letter).
+/// Slugs are matched without regard to ASCII case, on every route alike (ADR 4): they are stored lower-case,
+/// so the input is lower-cased and the unique index still serves the look-up.
+/// </summary>
 public static class ArticleLookup
 {
     // The hottest reads are compiled once, skipping EF Core's query cache look-up on every request.
@@ -17,10 +21,16 @@ public static class ArticleLookup
     private static readonly Func<NewsWireDb, long, IAsyncEnumerable<ArticleTag>> TagsOf =
         EF.CompileAsyncQuery((NewsWireDb db, long id) => db.ArticleTags.AsNoTracking().Where(t => t.ArticleId == id));
 
-    public static IQueryable<Article> WhereIdOrSlug(this IQueryable<Article> articles, string idOrSlug) =>
-        TryParseId(idOrSlug, out var id)
-            ? articles.Where(a => a.Id == id)
-            : articles.Where(a => a.Slug == idOrSlug);
+    public static IQueryable<Article> WhereIdOrSlug(this IQueryable<Article> articles, string idOrSlug)
+    {
+        if (TryParseId(idOrSlug, out var id))
+        {
+            return articles.Where(a => a.Id == id);
+        }
+
+        var slug = AsStoredSlug(idOrSlug);
+        return articles.Where(a => a.Slug == slug);
+    }
 
     /// <summary>
     /// An article and its tags for reading, in two plain statements rather than EF Core's joined one:
@@ -29,7 +39,7 @@ public static class ArticleLookup
     public static async Task<Article?> LoadForReadingAsync(this NewsWireDb db, string idOrSlug, CancellationToken cancellationToken) =>
         await WithTagsAsync(db, TryParseId(idOrSlug, out var id)
             ? await ById(db, id, cancellationToken)
-            : await BySlug(db, idOrSlug, cancellationToken), cancellationToken);
+            : await BySlug(db, AsStoredSlug(idOrSlug), cancellationToken), cancellationToken);
 
     /// <inheritdoc cref="LoadForReadingAsync(NewsWireDb, string, CancellationToken)"/>
     public static async Task<Article?> LoadForReadingAsync(this NewsWireDb db, long id, CancellationToken cancellationToken) =>
@@ -49,6 +59,26 @@ public static class ArticleLookup
         }
 
         return article;
+    }
+
+    /// <summary>
+    /// ASCII letters only: slugs hold nothing else, and a wider folding (the Kelvin sign to k, dotless ı to i)
+    /// would make look-alike addresses resolve.
+    /// </summary>
+    private static string AsStoredSlug(string slug)
+    {
+        if (!slug.Any(char.IsAsciiLetterUpper))
+        {
+            return slug;
+        }
+
+        return string.Create(slug.Length, slug, static (lower, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                lower[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+            }
+        });
     }
 
     private static bool TryParseId(string idOrSlug, out long id) =>

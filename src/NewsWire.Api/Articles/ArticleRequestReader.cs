@@ -35,10 +35,10 @@ public sealed class ArticleRequestReader(IOptions<JsonOptions> jsonOptions, Time
                 "Query metadata applies to text/plain wire copy only; put these fields in the JSON body."));
         }
 
-        var (bytes, tooLarge) = await RequestBody.ReadAsync(request, ArticleLimits.RequestBytes, cancellationToken);
+        var (bytes, unreadable) = await RequestBody.ReadAsync(request, ArticleLimits.RequestBytes, cancellationToken);
         if (bytes is null)
         {
-            return (null, tooLarge!);
+            return (null, unreadable!);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -12,6 +12,7 @@ public static class HttpSetup
     {
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddRequestDecoding();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -35,35 +36,24 @@ public static class HttpSetup
 
     public static WebApplication UseNewsWireHttp(this WebApplication app)
     {
-        // Anything unexpected leaves as a bare 500 problem: no stack trace, no engine message.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
-        app.UseStatusCodePages();
+        // Outermost, so each request is logged with the status the client got, after the handlers below.
         app.UseSerilogRequestLogging();
-        app.Use(EndAbandonedRequests);
+        app.UseSecurityHeaders();
+        // Anything unexpected leaves as a bare 500 problem: no stack trace, no engine message.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor, SuppressDiagnosticsCallback = IsClientFault });
+        app.UseAbandonedRequests();
+        app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.UseRequestDecoding();
         app.UseCors(CorsPolicy);
         app.UseOutputCache();
         return app;
     }
 
-    /// <summary>
-    /// A request whose client went away ends when its work stops (a search interrupted mid-statement, for one).
-    /// Nobody reads the answer, but the request log would call the escaping exception a 500 error: it is the
-    /// client's 499 ("client closed request", as nginx logs it).
-    /// </summary>
-    private static async Task EndAbandonedRequests(HttpContext context, RequestDelegate next)
-    {
-        try
-        {
-            await next(context);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            if (!context.Response.HasStarted)
-            {
-                context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
-            }
-        }
-    }
+    /// <summary>A body cut short or over a limit is the client's doing: a 4xx in the request log, not an error with a stack.</summary>
+    private static bool IsClientFault(ExceptionHandlerSuppressDiagnosticsContext context) =>
+        context.Exception is BadHttpRequestException;
 
     /// <summary>Client faults the framework raises (a body cut short, a read past Kestrel's limit) stay 4xx.</summary>
     private static int StatusFor(Exception exception) => exception switch

@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Formatting.Compact;
 
 namespace NewsWire.Api.Infrastructure;
@@ -8,7 +9,8 @@ public static class LoggingSetup
     /// <summary>
     /// Serilog to the console: readable lines by default, one JSON object per event with
     /// <c>NewsWire:LogFormat=json</c> for log shippers. The console is written from a background queue,
-    /// so a slow terminal never holds up a request. Levels come from the <c>Serilog</c> configuration section.
+    /// so a slow terminal never holds up a request, and the escaping of the text lines
+    /// (<see cref="EscapingLogSink"/>) happens there too. Levels come from the <c>Serilog</c> configuration section.
     /// </summary>
     public static TBuilder AddNewsWireLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -26,7 +28,9 @@ public static class LoggingSetup
                 }
                 else
                 {
-                    sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    // A text line ends at a line break, so what a client sent is escaped before it is written.
+                    sink.Sink(LoggerSinkConfiguration.Wrap(console => new EscapingLogSink(console),
+                        escaped => escaped.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
                 }
             });
         });

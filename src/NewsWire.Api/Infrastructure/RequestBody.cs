@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace NewsWire.Api.Infrastructure;
 
-/// <summary>Reads a whole request body up to a limit, answering 413 with a problem rather than Kestrel's bare one.</summary>
+/// <summary>
+/// Reads a whole request body up to a limit (of decoded bytes, when it came compressed), answering 413 with a
+/// problem rather than Kestrel's bare one, and 400 when it does not decode.
+/// </summary>
 public static class RequestBody
 {
     public static async Task<(byte[]? Body, ProblemHttpResult? Problem)> ReadAsync(
@@ -31,6 +34,10 @@ public static class RequestBody
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge(maxBytes));
+        }
+        catch (InvalidDataException)
+        {
+            return (null, RequestDecoding.NotDecodable());
         }
 
         return (buffer.ToArray(), null);

@@ -39,7 +39,12 @@ public static class ImportApi
                 near-duplicates count as created, exact duplicates are not stored again. A bad line or entry
                 never loses the good ones. Uploads over `NewsWire:Import:MaxBytes` (default 1 GiB) are 413.
                 """)
-            .Accepts<string>("application/x-ndjson", "application/atom+xml", "application/rss+xml")
+            // Routing answers 415 for any type not listed here, so the list is every type Kind() reads.
+            .Accepts<string>("application/x-ndjson", "application/atom+xml", "application/rss+xml",
+                "application/ndjson", "application/jsonl", "application/jsonlines", "application/xml", "text/xml")
+            // Also the limit of a compressed upload's decoded bytes, which the decoder reads before this handler runs.
+            .WithMetadata(new RequestSizeLimitAttribute(
+                routes.ServiceProvider.GetRequiredService<IConfiguration>().GetValue(MaxBytesKey, DefaultMaxBytes)))
             .AddEndpointFilter<ApiKeyFilter>()
             .RejectUnknownQueryParameters()
             .DisableRequestTimeout();
@@ -89,6 +94,11 @@ public static class ImportApi
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(maxBytes, report);
+        }
+        catch (InvalidDataException)
+        {
+            return RequestDecoding.NotDecodable(
+                $"Reading stopped there; the batches before it were stored: {report.Created} created, {report.Duplicates} duplicates.");
         }
 
         return TypedResults.Ok(report);

@@ -72,8 +72,26 @@ public static class HostileBodies
             new("JSON declared Latin-1", "application/json; charset=iso-8859-1", Encoding.Latin1.GetBytes("""{"headline": "Zürich", "body": "Grüße"}""")),
             new("malformed media type", "@@@/;;;=", Utf8(Valid)),
             new("gzip that is not gzip", "application/json", Utf8(Valid), ContentEncoding: "gzip"),
+            new("gzip JSON", "application/json", Gzip(Utf8(Valid)), ContentEncoding: "gzip"),
+            new("gzip bomb (20 MB of zeros)", "application/json", Gzip(new byte[20_000_000]), ContentEncoding: "gzip"),
+            new("gzip NDJSON bomb (20 MB of newlines)", "application/x-ndjson", Gzip(Enumerable.Repeat((byte)'\n', 20_000_000).ToArray()), ContentEncoding: "gzip"),
+            new("unknown content coding", "application/json", Utf8(Valid), ContentEncoding: "zstd"),
+            new("two content codings", "application/json", Gzip(Gzip(Utf8(Valid))), ContentEncoding: "gzip, gzip"),
+            new("JSON with a byte-order mark", "application/json", [0xEF, 0xBB, 0xBF, .. Utf8(Valid)]),
+            new("RSS as text/xml", "text/xml", Utf8("""<rss version="2.0"><channel><title>T</title><item><title>Hostile feed item</title><description>A body.</description></item></channel></rss>""")),
         ];
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(bytes);
+        }
+
+        return output.ToArray();
+    }
 }

@@ -9,7 +9,7 @@ namespace NewsWire.Api.Tests.Resilience;
 /// </summary>
 public sealed class HostileBodyTests(KestrelFixture service, ITestOutputHelper output) : IClassFixture<KestrelFixture>
 {
-    private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch];
+    private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Head, HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch];
 
     public static TheoryData<string> Routes { get; } = new()
     {
@@ -28,6 +28,10 @@ public sealed class HostileBodyTests(KestrelFixture service, ITestOutputHelper o
         "/api/articles/%FF%FE",
         "/api/articles/" + new string('a', 3000),
         "/api/articles?limit=5&unknown=1",
+        "/api/articles?" + string.Join('&', Enumerable.Range(0, 1000).Select(n => $"u{n}=1")),
+        "/api/articles/RUSSIAN-SECURITY-SERVICE-REFUGEE-CRISIS-USED-BY-ISLAMIC-STATE-TO-SEND-PEOPLE-TO-EUROPE",
+        "/api/articles/x%0D%0A%5B08:00:00%20INF%5D%20forged",
+        "/swagger/index.html",
     };
 
     [Theory]
