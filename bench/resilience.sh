@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The long versions of the resilience tests (tests/NewsWire.Api.Tests/Resilience): 30 s of 8 writers and
-# 32 readers, 10,000 generated searches, a kill after 20 import batches; then the same with two other seeds.
+# 32 readers, 10,000 generated searches, 600 searches past the search budget, a kill after 20 import batches;
+# then the same with two other seeds.
 # The hostile-input tests run alongside at every seed: every route, method (HEAD included) and hostile body
 # (compressed, bombs, unknown codings, byte-order marks) on real Kestrel, and the text log of a real process
 # (forged lines, ANSI escapes, abandoned uploads).
@@ -9,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEWSWIRE_RESILIENCE_SECONDS=${NEWSWIRE_RESILIENCE_SECONDS:-30}
 export NEWSWIRE_HOSTILE_SEARCHES=${NEWSWIRE_HOSTILE_SEARCHES:-10000}
+export NEWSWIRE_BROAD_SEARCHES=${NEWSWIRE_BROAD_SEARCHES:-600}
 export NEWSWIRE_CRASH_AFTER_BATCHES=${NEWSWIRE_CRASH_AFTER_BATCHES:-20}
 seeds=("$@")
 (( ${#seeds[@]} )) || seeds=(20261129 1 2)

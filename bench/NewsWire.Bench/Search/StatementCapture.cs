@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsWire.Bench.Sql;
 using NewsWire.Api.Data;
 using NewsWire.Api.Search;
@@ -38,7 +39,9 @@ internal static class StatementCapture
         var options = new DbContextOptionsBuilder<NewsWireDb>().UseSqlite(connection).Options;
         await using var db = new NewsWireDb(options);
         var type = typeof(IArticleSearch).Assembly.GetType("NewsWire.Api.Search.SqliteArticleSearch", throwOnError: true)!;
-        var engine = (IArticleSearch)Activator.CreateInstance(type, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, [db], null)!;
+        // With the default budget, as the service runs it: a prefix search's count of words is part of what it sends.
+        var engine = (IArticleSearch)Activator.CreateInstance(
+            type, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, [db, Options.Create(new SearchBudget())], null)!;
 
         var errors = new Dictionary<string, string[]>();
         var request = search.ToParameters().ToRequest(errors)

@@ -14,6 +14,13 @@ public static class Problems
     public static ValidationProblem Validation(string key, string message) =>
         Validation(new Dictionary<string, string[]> { [key] = [message] }, message);
 
+    /// <summary>A search past its budget. Under <c>q</c>, because narrowing the query is the way out.</summary>
+    public static ValidationProblem TooBroad(string detail) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["q"] = [detail] },
+            detail: detail,
+            title: "The query is too broad.");
+
     public static ProblemHttpResult Status(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);
 

@@ -18,6 +18,9 @@ public static class FullTextIndexSql
     /// </summary>
     public const string Relevance = $"bm25(ArticleSearch, {Weights})";
 
+    /// <summary>The index's tokenizer, also used to read a prefix the way the index will (<see cref="SqlitePrefixExpansion"/>).</summary>
+    public const string Tokenizer = "porter unicode61 remove_diacritics 2";
+
     /// <summary>
     /// External content: the index stores only its inverted lists and reads text from Articles for
     /// snippets. porter over unicode61 stems English; remove_diacritics 2 folds Zürich to zurich.
@@ -27,7 +30,7 @@ public static class FullTextIndexSql
         CREATE VIRTUAL TABLE ArticleSearch USING fts5(
             headline, lead, body, place,
             content='Articles', content_rowid='Id',
-            tokenize='porter unicode61 remove_diacritics 2');
+            tokenize='{Tokenizer}');
         INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES ('rank', 'bm25({Weights})');
         """;
 

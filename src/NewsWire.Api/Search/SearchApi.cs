@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.RateLimits;
 
@@ -6,8 +7,15 @@ namespace NewsWire.Api.Search;
 
 public static class SearchApi
 {
-    public static IServiceCollection AddSearch(this IServiceCollection services) =>
-        services.AddScoped<IArticleSearch, SqliteArticleSearch>();
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchBudget>().BindConfiguration(SearchBudget.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SqliteArticleSearch>();
+        // Handlers get the engine inside its budget, so no search runs without one.
+        services.AddScoped<IArticleSearch>(provider => new BudgetedSearch(
+            provider.GetRequiredService<SqliteArticleSearch>(), provider.GetRequiredService<IOptions<SearchBudget>>().Value));
+        return services;
+    }
 
     public static RouteHandlerBuilder MapSearch(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/search", SearchArticles)
@@ -32,6 +40,11 @@ public static class SearchApi
                 and the lead above the body. `limit` 1..100, `offset` 0..10000. `facets=source,tag,place,month`
                 adds counts over the whole match set. Highlights are HTML: matched words in `<mark>`, everything
                 else escaped.
+
+                Every search has a budget (`NewsWire:Search`; by default 10 s, at most 10 prefixes in a query and
+                1,000 different words of the archive per prefix). Past it the answer is a 400 problem that says the
+                query is too broad and how to narrow it: more letters before a `*`, fewer prefixes, more words,
+                filters. A search stops when its client disconnects.
                 """)
             .RejectUnknownQueryParameters()
             .RequireRateLimiting(RateLimitSetup.SearchPolicy);
@@ -46,7 +59,16 @@ public static class SearchApi
             return Problems.Validation(errors);
         }
 
-        var page = await search.SearchAsync(request, cancellationToken);
+        SearchPage page;
+        try
+        {
+            page = await search.SearchAsync(request, cancellationToken);
+        }
+        catch (SearchTooBroadException tooBroad)
+        {
+            return Problems.TooBroad(tooBroad.Message);
+        }
+
         return TypedResults.Ok(new SearchResults
         {
             Query = parameters.Q!,

@@ -35,7 +35,10 @@ public sealed record SearchPage(
 
 /// <summary>
 /// Full-text search over the article store. SQLite answers with FTS5 (<see cref="SqliteArticleSearch"/>);
-/// a PostgreSQL implementation would answer the same request with tsvector/tsquery.
+/// a PostgreSQL implementation would answer the same request with tsvector/tsquery. Whichever it is, it
+/// answers within the <see cref="SearchBudget"/> (handlers get it wrapped in <see cref="BudgetedSearch"/>):
+/// it stops its work, even a statement already running, once the token is cancelled, and throws
+/// <see cref="SearchTooBroadException"/> for a prefix that stands for more words of its index than allowed.
 /// </summary>
 public interface IArticleSearch
 {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 using NewsWire.Core.Search;
@@ -11,9 +12,11 @@ namespace NewsWire.Api.Search;
 /// Search on SQLite FTS5 (<c>ArticleSearch</c>, an external-content index over Articles; see the
 /// AddFullTextSearch migration). The user's query reaches MATCH only as the typed query rendered with every
 /// term quoted, and only as a bound parameter. One command answers the count and the page of hits; facets,
-/// when asked for, take a second.
+/// when asked for, take a second. Before them the query's prefixes are counted against the budget
+/// (<see cref="SqlitePrefixExpansion"/>), and all of it stops once the token is cancelled
+/// (<see cref="SqliteCancellation"/>).
 /// </summary>
-internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
+internal sealed class SqliteArticleSearch(NewsWireDb db, IOptions<SearchBudget> budget) : IArticleSearch
 {
     private const int SnippetTokens = 24;
     private const int FacetValues = 20;
@@ -26,10 +29,16 @@ internal sealed class SqliteArticleSearch(NewsWireDb db) : IArticleSearch
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            using var watch = SqliteCancellation.Watch(connection, cancellationToken);
+            await SqlitePrefixExpansion.CheckAsync(connection, request.Query, budget.Value.MaxWordsPerPrefix, cancellationToken);
             var match = Fts5Renderer.Render(request.Query);
             var (total, hits) = await HitsAsync(connection, match, request, cancellationToken);
             var facets = request.Facets.Count == 0 ? null : await FacetsAsync(connection, match, request, cancellationToken);
             return new SearchPage(total, hits, facets);
+        }
+        catch (SqliteException stopped) when (SqliteCancellation.Stopped(stopped, cancellationToken))
+        {
+            throw new OperationCanceledException("The search was stopped while its statement ran.", stopped, cancellationToken);
         }
         finally
         {

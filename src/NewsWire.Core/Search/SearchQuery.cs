@@ -13,6 +13,12 @@ public sealed record SearchQuery(ValueList<SearchClause> Clauses)
 
     public IEnumerable<SearchClause> Excluded => Clauses.Where(c => c.IsExcluded);
 
+    /// <summary>
+    /// Every prefix term, required or excluded, once per occurrence: an index expands each one on its own,
+    /// so <c>w* w*</c> costs twice what <c>w*</c> does. What a search budget counts.
+    /// </summary>
+    public IEnumerable<SearchTerm> Prefixes => Clauses.SelectMany(c => c.Alternatives).Where(t => t.IsPrefix);
+
     private static ValueList<SearchClause> CheckClauses(ValueList<SearchClause> clauses)
     {
         ArgumentNullException.ThrowIfNull(clauses);

@@ -26,6 +26,10 @@ public sealed record SearchTerm(ValueList<string> Tokens, bool IsPrefix = false,
 
     public static SearchTerm Word(string token, SearchColumn? column = null) => new([token], false, column);
 
+    /// <summary>The term in the query syntax, without its scope, for messages: <c>refug*</c>, <c>"islamic st"*</c>.</summary>
+    public string Display =>
+        (Tokens.Count == 1 ? Tokens[0] : $"\"{string.Join(' ', Tokens)}\"") + (IsPrefix ? "*" : "");
+
     private static ValueList<string> CheckTokens(ValueList<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);

@@ -4,7 +4,8 @@ namespace NewsWire.Api.Tests.Resilience;
 
 /// <summary>
 /// How long and how much the resilience tests run. The defaults keep `dotnet test` to seconds; bench/resilience.sh
-/// sets the environment variables for the long versions (30 s of load, 10,000 hostile searches, a bigger import).
+/// sets the environment variables for the long versions (30 s of load, 10,000 hostile searches, 600 searches past
+/// the budget, a bigger import).
 /// </summary>
 public static class ResilienceSettings
 {
@@ -13,6 +14,9 @@ public static class ResilienceSettings
 
     /// <summary>How many generated search strings go through HTTP.</summary>
     public static int HostileSearches { get; } = Number("NEWSWIRE_HOSTILE_SEARCHES", 1000);
+
+    /// <summary>How many searches past the budget (too broad a prefix, too many prefixes, too slow) go through HTTP at once.</summary>
+    public static int BroadSearches { get; } = Number("NEWSWIRE_BROAD_SEARCHES", 60);
 
     /// <summary>How many import batches commit before the service is killed.</summary>
     public static int CrashAfterBatches { get; } = Number("NEWSWIRE_CRASH_AFTER_BATCHES", 2);

@@ -24,6 +24,17 @@ public sealed class QueryModelTests
         query.Excluded.Should().ContainSingle();
     }
 
+    [Theory]
+    [InlineData("refugees", new string[0])]
+    [InlineData("refug* Europ*", new[] { "refug*", "Europ*" })]
+    [InlineData("w* w*", new[] { "w*", "w*" })]
+    [InlineData("oil OR gas* -wheat*", new[] { "gas*", "wheat*" })]
+    [InlineData("headline:\"Islamic St\"* \"U.S.\"", new[] { "\"Islamic St\"*" })]
+    public void PrefixesAreListedOncePerOccurrenceRequiredOrExcluded(string q, string[] prefixes)
+    {
+        SearchQueryParser.Parse(q).Query!.Prefixes.Select(p => p.Display).Should().Equal(prefixes);
+    }
+
     [Fact]
     public void TwoParsesOfTheSameTextAreEqual()
     {
