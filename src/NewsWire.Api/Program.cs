@@ -1,6 +1,6 @@
+using NewsWire.Api;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Caching;
-using NewsWire.Api.Data;
 using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
@@ -17,17 +17,7 @@ if (args is ["import", .. var importArguments])
 // the working folder is where the database file goes (newswire.db by default).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.AddNewsWireLogging();
-builder.Services.AddNewsWireStorage(builder.Configuration);
-builder.Services.AddNewsWireHttp(builder.Configuration);
-builder.Services.AddTrustedProxies();
-builder.Services.AddNewsWireRateLimits();
-builder.Services.AddNewsWireOpenApi();
-builder.Services.AddNewsWireHealth();
-builder.Services.AddNewsWireCaching();
-builder.Services.AddArticles();
-builder.Services.AddSearch();
-builder.Services.AddImport();
+builder.AddNewsWire();
 
 var app = builder.Build();
 

@@ -5,6 +5,7 @@ using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 using NewsWire.Bench.Corpus;
 using NewsWire.Bench.Search;
+using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Bench.Sql;
 

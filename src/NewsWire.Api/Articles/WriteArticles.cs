@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using NewsWire.Api.Data;
 using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Articles;
@@ -56,16 +55,11 @@ public static class WriteArticles
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(
-        string id, NewsWireDb db, CancellationToken cancellationToken)
+        string id, NewsWireDb db, ArticleStore store, CancellationToken cancellationToken)
     {
-        var article = await db.FindAsync(id, cancellationToken);
-        if (article is null)
-        {
-            return Problems.NotFound("article", id);
-        }
-
-        db.Articles.Remove(article);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        var articleId = await db.Articles.WhereIdOrSlug(id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        return articleId is { } found && await store.DeleteAsync(found, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("article", id);
     }
 }

@@ -1,92 +1,57 @@
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using NewsWire.Api.Data;
+using NewsWire.Storage;
 
 namespace NewsWire.Api.Ingest;
 
 /// <summary>
-/// Stores a stream of import items in batched transactions through <see cref="ArticleWriter"/>, the same
+/// Stores a stream of import items in batched transactions through <see cref="IArticleWriter"/>, the same
 /// writer a single POST uses, so duplicates are found the same way. A batch commits whole or not at all:
 /// an import cut off part-way leaves whole batches, and the log says how far it got.
 /// </summary>
-public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
     public const int BatchSize = 500;
-
-    /// <summary>
-    /// A bulk load touches the indexes (slug, hash, band keys, the FTS5 segments) all over: a 64 MiB page cache
-    /// keeps them in memory instead of SQLite's default 2 MiB. And the WAL is copied into the database every
-    /// 100,000 pages (400 MB) instead of every 1,000: the pages every batch rewrites (index interiors, FTS5
-    /// structure) are then copied once per checkpoint rather than once per batch, which makes an import into
-    /// a million-article archive about a fifth faster (docs/benchmarks.md). Batches still commit whole.
-    /// </summary>
-    private const string BulkLoadSettings = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 100000;";
-    private const string DefaultSettings = "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000;";
 
     /// <summary>Fills <paramref name="report"/> as batches commit, so a caller whose input fails mid-way
     /// (an upload over the limit, a cut connection) still knows what was stored.</summary>
     public async Task ImportAsync(
         IAsyncEnumerable<ImportItem> items, ImportReport report, Action<ImportReport>? progress, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await writes.OpenAsync(db, WriteLoad.Bulk, cancellationToken);
+        // Two stages on two cores: reading, parsing and hashing run ahead on one while this one writes.
+        // If writing fails, the linked token stops the producer instead of leaving it blocked on a full channel.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var prepared = Channel.CreateBounded<(ImportItem Item, PreparedArticle? Article)>(BatchSize * 2);
+        var producer = Task.Run(() => PrepareAsync(items, prepared.Writer, stop.Token), stop.Token);
+        var batch = new List<(ImportItem Item, PreparedArticle Article)>(BatchSize);
         try
         {
-            await db.Database.ExecuteSqlRawAsync(BulkLoadSettings, cancellationToken);
-            // Two stages on two cores: reading, parsing and hashing run ahead on one while this one writes.
-            // If writing fails, the linked token stops the producer instead of leaving it blocked on a full channel.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var prepared = Channel.CreateBounded<(ImportItem Item, PreparedArticle? Article)>(BatchSize * 2);
-            var producer = Task.Run(() => PrepareAsync(items, prepared.Writer, stop.Token), stop.Token);
-            var batch = new List<(ImportItem Item, PreparedArticle Article)>(BatchSize);
-            try
+            await foreach (var (item, article) in prepared.Reader.ReadAllAsync(cancellationToken))
             {
-                await foreach (var (item, article) in prepared.Reader.ReadAllAsync(cancellationToken))
+                if (article is null)
                 {
-                    if (article is null)
-                    {
-                        report.Fail(item.Line, item.Errors ?? new Dictionary<string, string[]>());
-                        continue;
-                    }
+                    report.Fail(item.Line, item.Errors ?? new Dictionary<string, string[]>());
+                    continue;
+                }
 
-                    batch.Add((item, article));
-                    if (batch.Count == BatchSize)
-                    {
-                        Commit(connection, batch, report);
-                        progress?.Invoke(report);
-                    }
+                batch.Add((item, article));
+                if (batch.Count == BatchSize)
+                {
+                    await CommitAsync(connection, batch, report);
+                    progress?.Invoke(report);
                 }
             }
-            catch when (!producer.IsCompleted)
-            {
-                await stop.CancelAsync(); // writing failed: stop reading too
-                throw;
-            }
+        }
+        catch when (!producer.IsCompleted)
+        {
+            await stop.CancelAsync(); // writing failed: stop reading too
+            throw;
+        }
 
-            await producer; // rethrows what stopped the input (an upload over the limit, a cut connection)
-            Commit(connection, batch, report);
-            progress?.Invoke(report);
-            LogFinished(report.Created, report.Duplicates, report.FailedCount);
-        }
-        finally
-        {
-            await RestoreDefaultsAsync();
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>The connection goes back to the pool and may serve a request next.</summary>
-    private async Task RestoreDefaultsAsync()
-    {
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync(DefaultSettings, CancellationToken.None);
-        }
-        catch (SqliteException)
-        {
-            // The import already failed on this connection; its own exception is the one to report.
-        }
+        await producer; // rethrows what stopped the input (an upload over the limit, a cut connection)
+        await CommitAsync(connection, batch, report);
+        progress?.Invoke(report);
+        LogFinished(report.Created, report.Duplicates, report.FailedCount);
     }
 
     private static async Task PrepareAsync(IAsyncEnumerable<ImportItem> items,
@@ -108,7 +73,8 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
         }
     }
 
-    private void Commit(SqliteConnection connection, List<(ImportItem Item, PreparedArticle Article)> batch, ImportReport report)
+    /// <summary>A batch once formed is written whole, even if the client goes away meanwhile: only reading stops.</summary>
+    private async Task CommitAsync(IWriteConnection connection, List<(ImportItem Item, PreparedArticle Article)> batch, ImportReport report)
     {
         if (batch.Count == 0)
         {
@@ -117,15 +83,14 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
 
         int created = 0, duplicates = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        using (var transaction = connection.BeginTransaction())
-        using (var writer = new ArticleWriter(connection, transaction))
+        await using (var writer = await connection.BeginAsync(CancellationToken.None))
         {
             foreach (var (_, article) in batch)
             {
-                _ = writer.Create(article, now).Created ? created++ : duplicates++;
+                _ = (await writer.CreateAsync(article, now, CancellationToken.None)).Created ? created++ : duplicates++;
             }
 
-            transaction.Commit();
+            await writer.CommitAsync(CancellationToken.None);
         }
 
         report.Created += created;

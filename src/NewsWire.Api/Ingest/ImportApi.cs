@@ -21,10 +21,13 @@ public sealed record ImportParameters
 
 public static class ImportApi
 {
-    public const string MaxBytesKey = "NewsWire:Import:MaxBytes";
-    public const long DefaultMaxBytes = 1L << 30;
-
-    public static IServiceCollection AddImport(this IServiceCollection services) => services.AddScoped<ArticleImporter>();
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
+            .Validate(o => o.MaxBytes > 0, $"{ImportOptions.MaxBytesSetting} must be a positive number of bytes.")
+            .ValidateOnStart();
+        return services.AddScoped<ArticleImporter>();
+    }
 
     public static IEndpointConventionBuilder MapImport(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/articles/import", ImportArticles)
@@ -45,7 +48,7 @@ public static class ImportApi
                 "application/ndjson", "application/jsonl", "application/jsonlines", "application/xml", "text/xml")
             // Also the limit of a compressed upload's decoded bytes, which the decoder reads before this handler runs.
             .WithMetadata(new RequestSizeLimitAttribute(
-                routes.ServiceProvider.GetRequiredService<IConfiguration>().GetValue(MaxBytesKey, DefaultMaxBytes)))
+                routes.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value.MaxBytes))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .AddEndpointFilter<ApiKeyFilter>()
@@ -58,7 +61,7 @@ public static class ImportApi
         HttpContext http,
         ArticleImporter importer,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
-        IConfiguration configuration,
+        IOptions<ImportOptions> importOptions,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -76,7 +79,7 @@ public static class ImportApi
         }
 
         // This endpoint alone raises Kestrel's body limit (30 MB by default) to the import limit.
-        var maxBytes = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
+        var maxBytes = importOptions.Value.MaxBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes;
@@ -110,7 +113,7 @@ public static class ImportApi
 
     private static ProblemHttpResult TooLarge(long maxBytes, ImportReport? report) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The upload is too large.",
-            $"An import takes at most {maxBytes:N0} bytes (NewsWire:Import:MaxBytes)." + (report is null ? ""
+            $"An import takes at most {maxBytes:N0} bytes ({ImportOptions.MaxBytesSetting})." + (report is null ? ""
                 : $" Reading stopped at the limit; the batches before it were stored: {report.Created} created, {report.Duplicates} duplicates."));
 
     private static string? Kind(string? contentType)

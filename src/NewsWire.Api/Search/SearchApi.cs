@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.RateLimits;
+using NewsWire.Api.Search.Sqlite;
 
 namespace NewsWire.Api.Search;
 
@@ -10,10 +11,13 @@ public static class SearchApi
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchBudget>().BindConfiguration(SearchBudget.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<SqliteArticleSearch>();
-        // Handlers get the engine inside its budget, so no search runs without one.
+        // The engine is the store's own (ADR 16); handlers get it inside its budget, so no search runs without one.
         services.AddScoped<IArticleSearch>(provider => new BudgetedSearch(
-            provider.GetRequiredService<SqliteArticleSearch>(), provider.GetRequiredService<IOptions<SearchBudget>>().Value));
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+            {
+                StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteArticleSearch>(provider),
+            },
+            provider.GetRequiredService<IOptions<SearchBudget>>().Value));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NewsWire.Api.Data;
 using NewsWire.Api.Tests.Infrastructure;
+using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Api.Tests.Data;
 
