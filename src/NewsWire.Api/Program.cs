@@ -4,6 +4,7 @@ using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.OpenApi;
+using NewsWire.Api.Reader;
 using NewsWire.Api.Search;
 
 if (args is ["import", .. var importArguments])
@@ -32,6 +33,7 @@ app.MapNewsWireHealth();
 app.MapImport();
 app.MapArticles();
 app.MapSearch();
+app.MapReaderPage();
 
 await app.RunAsync();
 return 0;

@@ -20,6 +20,10 @@ public static class OpenApiSetup
                     """,
             });
             options.IncludeXmlComments(typeof(OpenApiSetup).Assembly);
+            // The wire names: [AsParameters] records would otherwise show their C# property names (Q, Limit).
+            options.DescribeAllParametersInCamelCase();
+            // `string` and `string?` differ in the document as in C#, so generated clients know what can be null.
+            options.SupportNonNullableReferenceTypes();
             options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -29,6 +33,7 @@ public static class OpenApiSetup
             });
             options.OperationFilter<WriteOperationsNeedKey>();
             options.OperationFilter<WireCopyExample>();
+            options.OperationFilter<PlainTextResponsesAreStrings>();
         });
         return services;
     }
@@ -43,7 +48,6 @@ public static class OpenApiSetup
             ui.EnableTryItOutByDefault();
             ui.DisplayRequestDuration();
         });
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }
 }

@@ -73,17 +73,4 @@ public sealed class StartupTests
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
     }
-
-    [Fact]
-    public async Task TheRootLeadsToSwaggerUi()
-    {
-        await using var app = new NewsWireApp();
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-        var response = await client.GetAsync("/");
-
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().Should().Be("/swagger");
-        (await client.GetAsync("/swagger/index.html")).StatusCode.Should().Be(HttpStatusCode.OK);
-    }
 }
