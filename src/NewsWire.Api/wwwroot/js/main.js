@@ -1,7 +1,7 @@
 // @ts-check
 // The reader's entry point: reads the URL, asks the API, shows the answer. Links inside the page change the
 // URL with history.pushState, so every view has an address and Back and Forward work without reloads.
-import { ApiError, getJson, getRelated } from "./api.js";
+import { getJson, getRelated } from "./api.js";
 import { articleView, showRelated } from "./article.js";
 import { byId } from "./dom.js";
 import { failureView } from "./messages.js";
@@ -57,7 +57,7 @@ async function render(how) {
 
         view.replaceChildren(failureView(error, heading));
         document.title = "NewsWire";
-        announce(error instanceof ApiError && error.kind === "problem" ? (error.problem.detail ?? heading) : "NewsWire could not be reached.");
+        announce(view.querySelector("h1")?.textContent ?? heading);
     } finally {
         if (!signal.aborted) {
             main.setAttribute("aria-busy", "false");

@@ -9,7 +9,15 @@ import { el } from "./dom.js";
  * @param {string} heading what could not be done, e.g. "The search could not be run"
  */
 export function failureView(error, heading) {
-    if (!(error instanceof ApiError) || error.kind === "network") {
+    if (!(error instanceof ApiError)) {
+        // A fault in the page itself, not in NewsWire or the network: say so rather than blame the connection.
+        return el("section", { class: "failure", role: "alert", "aria-labelledby": "view-heading" },
+            el("h1", { id: "view-heading", tabindex: "-1" }, "This view could not be shown"),
+            el("p", {}, `Something went wrong in the page: ${error instanceof Error ? error.message : String(error)}`),
+            el("p", {}, el("button", { type: "button", "data-retry": true }, "Try again")));
+    }
+
+    if (error.kind === "network") {
         return el("section", { class: "failure", role: "alert", "aria-labelledby": "view-heading" },
             el("h1", { id: "view-heading", tabindex: "-1" }, "NewsWire could not be reached"),
             el("p", {}, "The page could not get an answer from the NewsWire service. Check your connection, then try again."),
