@@ -20,6 +20,7 @@ public sealed class ReaderFixture : IAsyncLifetime
     public const string TassSlug = "russian-security-service-refugee-crisis-used-by-islamic-state-to-send-people-to-europe";
     public const string TassHeadline = "Russian Security Service: Refugee crisis used by Islamic State to send people to Europe";
     public const string ReutersHeadline = "Refugees reach Greek islands as autumn storms near";
+    public const string ReutersSlug = "refugees-reach-greek-islands-as-autumn-storms-near";
     public const int GrainReports = 25;
 
     /// <summary>Every field a reader sees holds markup that would run if it were ever parsed as HTML.</summary>

@@ -180,6 +180,27 @@ public sealed class ReadingTests(ReaderFixture reader)
     }
 
     [BrowserFact]
+    public async Task BackToResultsFromARelatedStoryLeadsToTheResultsTheReaderCameFrom()
+    {
+        await using var tab = await reader.OpenTabAsync();
+        await tab.Page.RouteAsync($"**/api/articles/{ReaderFixture.TassSlug}/related*", route => route.FulfillAsync(new()
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = $$"""[{"id": 2, "slug": "{{ReaderFixture.ReutersSlug}}", "source": "Reuters", "headline": "{{ReaderFixture.ReutersHeadline}}", "publishedAt": "2015-10-02T09:30:00Z", "lang": "en", "tags": [], "wordCount": 20}]""",
+        }));
+        await tab.OpenAsync("/?q=refugees&sort=oldest");
+        await tab.FollowAsync(tab.HitHeadlines.First);
+
+        await tab.FollowAsync(tab.Page.Locator("#related a"));
+        await Expect(tab.Heading).ToHaveTextAsync(ReaderFixture.ReutersHeadline);
+        await tab.FollowAsync(tab.Page.GetByRole(AriaRole.Link, new() { Name = "← Back to results" }));
+
+        tab.Address.Should().Be("/?q=refugees&sort=oldest");
+        await Expect(tab.HitHeadlines).ToHaveCountAsync(2);
+    }
+
+    [BrowserFact]
     public async Task AnArticleAddressOpensOnItsOwnAndLeadsToTheNewest()
     {
         await using var tab = await reader.OpenTabAsync();

@@ -120,9 +120,9 @@ async function request(url, signal) {
         return body;
     }
 
-    const problem = typeof body === "object" && body !== null
+    const problem = typeof body === "object" && body !== null && !response.ok
         ? /** @type {Problem} */ (body)
-        : { status: response.status, title: response.statusText || `HTTP ${response.status}`, detail: null };
+        : { status: response.status, title: response.ok ? "NewsWire's answer could not be read." : response.statusText || `HTTP ${response.status}`, detail: null };
     throw new ApiError("problem", response.status, problem);
 }
 

@@ -10,7 +10,11 @@ import { changed, feedHref, PAGE_SIZE, parseRoute, resultsHref } from "./route.j
 
 /** @typedef {import("./route.js").Route} Route */
 /** @typedef {import("./route.js").ResultsRoute} ResultsRoute */
-/** @typedef {{ scrollY?: number, from?: string }} HistoryState */
+/**
+ * What the page keeps in each history entry: where the reader was scrolled, the results an article was
+ * opened from, and whether those results are the entry just before (so Back can return to them).
+ * @typedef {{ scrollY?: number, from?: string, fromIsPrevious?: boolean }} HistoryState
+ */
 
 const view = byId("view", HTMLDivElement);
 const main = byId("main", HTMLElement);
@@ -141,8 +145,10 @@ function settle(how, focusKey) {
 function navigate(href, focus) {
     const current = /** @type {HistoryState | null} */ (history.state) ?? {};
     history.replaceState({ ...current, scrollY: window.scrollY }, "");
-    const from = parseRoute(location).view === "results" ? location.pathname + location.search : current.from;
-    history.pushState({ from }, "", href);
+    const leavingResults = parseRoute(location).view === "results";
+    /** @type {HistoryState} */
+    const next = { from: leavingResults ? location.pathname + location.search : current.from, fromIsPrevious: leavingResults };
+    history.pushState(next, "", href);
     void render({ focus });
 }
 
@@ -165,8 +171,8 @@ document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     const back = target?.closest("a[data-back]");
     const state = /** @type {HistoryState | null} */ (history.state);
-    if (back && state?.from) {
-        // Came from results in this tab: going back restores them where the reader left them.
+    if (back && state?.fromIsPrevious) {
+        // The results are the entry before this one: going back restores them where the reader left them.
         event.preventDefault();
         history.back();
         return;
