@@ -66,7 +66,7 @@ public sealed partial class ReaderPageTests : ServiceTest
         // The page's own files; the feed and OpenSearch links lead to the service's routes.
         var files = LocalReference().Matches(page).Select(m => m.Groups["path"].Value)
             .Where(p => p.StartsWith("/css/", StringComparison.Ordinal) || p.StartsWith("/js/", StringComparison.Ordinal)).ToList();
-        files.Should().Equal("/css/reader.css", "/js/main.js");
+        files.Should().Equal("/css/reader.css", "/css/results.css", "/css/article.css", "/js/main.js");
 
         foreach (var file in files)
         {
