@@ -8,7 +8,6 @@ import { failureView } from "./messages.js";
 import { fromListing, fromSearch, resultsView } from "./results.js";
 import { changed, feedHref, PAGE_SIZE, parseRoute, resultsHref } from "./route.js";
 
-/** @typedef {import("./route.js").Route} Route */
 /** @typedef {import("./route.js").ResultsRoute} ResultsRoute */
 /**
  * What the page keeps in each history entry: where the reader was scrolled, the results an article was
@@ -45,15 +44,10 @@ async function render(how) {
     main.setAttribute("aria-busy", "true");
     announce("Loading…");
 
-    let heading = "The search could not be run";
+    const heading = route.view === "article" ? "The article could not be shown"
+        : route.q ? "The search could not be run" : "The articles could not be listed";
     try {
-        if (route.view === "article") {
-            heading = "The article could not be shown";
-            await showArticle(route.slug, signal);
-        } else {
-            heading = route.q ? "The search could not be run" : "The articles could not be listed";
-            await showResults(route, signal);
-        }
+        await (route.view === "article" ? showArticle(route.slug, signal) : showResults(route, signal));
     } catch (error) {
         if (signal.aborted) {
             return;
@@ -113,7 +107,7 @@ async function showArticle(slug, signal) {
     announce(article.headline);
 
     // Related stories are a bonus: the article stands without them, whatever their request does.
-    getRelated(slug, signal).then((related) => showRelated(view, related), () => undefined);
+    getRelated(slug, signal).then((related) => signal.aborted || showRelated(view, related), () => undefined);
 }
 
 /**
