@@ -6,6 +6,7 @@ using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.OpenApi;
 using NewsWire.Api.RateLimits;
+using NewsWire.Api.Reader;
 using NewsWire.Api.Search;
 
 if (args is ["import", .. var importArguments])
@@ -30,6 +31,7 @@ app.MapNewsWireHealth();
 app.MapImport();
 app.MapArticles();
 app.MapSearch();
+app.MapReaderPage();
 
 await app.RunAsync();
 return 0;

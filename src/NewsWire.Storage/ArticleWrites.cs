@@ -33,7 +33,7 @@ public enum WriteLoad
 /// <summary>
 /// A provider's way in for writes. Every article write, by every path (POST, PUT, DELETE, bulk import over HTTP,
 /// the command-line import, the seed), goes through an <see cref="IArticleWriter"/> from here, so duplicates are
-/// decided one way and every write can be recorded in the same transaction (ADR 8, ADR 16).
+/// decided one way and every write can be recorded in the same transaction (ADR 8, ADR 18).
 /// </summary>
 public interface IArticleWrites
 {

@@ -34,7 +34,8 @@ public static class ArticlesApi
                 dateline, body with sub-headings) with `Accept: text/plain` or `?format=text`. Every representation
                 has an `ETag`; send it back in `If-None-Match` to get 304 Not Modified.
                 """)
-            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            // Both 200 forms: declaring only the text one would hide the JSON one from the document and its clients.
+            .Produces<ArticleDetail>(StatusCodes.Status200OK, "application/json", "text/plain")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable)

@@ -6,7 +6,8 @@ namespace NewsWire.Api.Infrastructure;
 /// Headers that stop a browser from reading an answer as something else. Every answer says
 /// <c>X-Content-Type-Options: nosniff</c>, so an article's plain text that begins with <c>&lt;script&gt;</c>
 /// stays text. Every HTML answer, whoever renders it (Swagger UI, a page from wwwroot), also gets a content
-/// security policy that allows scripts and styles from this origin only, no framing and no referrer.
+/// security policy that allows scripts and styles from this origin only, no framing and no referrer,
+/// unless the answer set a policy of its own.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -31,7 +32,12 @@ public static class SecurityHeaders
         if (MediaTypeHeaderValue.TryParse(response.ContentType, out var type)
             && type.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
         {
-            response.Headers.ContentSecurityPolicy = HtmlPolicy;
+            // A page that brings a stricter policy of its own (the reader page's Trusted Types) keeps it.
+            if (string.IsNullOrEmpty(response.Headers.ContentSecurityPolicy))
+            {
+                response.Headers.ContentSecurityPolicy = HtmlPolicy;
+            }
+
             // For browsers older than frame-ancestors.
             response.Headers.XFrameOptions = "DENY";
             response.Headers["Referrer-Policy"] = "no-referrer";

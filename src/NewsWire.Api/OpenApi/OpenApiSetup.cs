@@ -28,6 +28,10 @@ public static class OpenApiSetup
             // Relative: Swagger UI and clients resolve it against wherever they fetched this document.
             options.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
             options.IncludeXmlComments(typeof(OpenApiSetup).Assembly);
+            // The wire names: [AsParameters] records would otherwise show their C# property names (Q, Limit).
+            options.DescribeAllParametersInCamelCase();
+            // `string` and `string?` differ in the document as in C#, so generated clients know what can be null.
+            options.SupportNonNullableReferenceTypes();
             options.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -38,6 +42,7 @@ public static class OpenApiSetup
             options.OperationFilter<WriteOperationsNeedKey>();
             options.OperationFilter<ProblemResponses>();
             options.OperationFilter<WireCopyExample>();
+            options.OperationFilter<PlainTextResponsesAreStrings>();
             options.DocumentFilter<TagDescriptions>();
             options.DocumentFilter<RateLimitHeaders>();
         });
@@ -54,7 +59,6 @@ public static class OpenApiSetup
             ui.EnableTryItOutByDefault();
             ui.DisplayRequestDuration();
         });
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }
 }

@@ -71,3 +71,21 @@ internal sealed class WireCopyExample : IOperationFilter
         }
     }
 }
+
+/// <summary>
+/// One status can name only one type, so a 200 that is JSON or text (GET /api/articles/{id}) is declared with
+/// the JSON type and its text/plain form is set to a string here.
+/// </summary>
+internal sealed class PlainTextResponsesAreStrings : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
+        {
+            if (response.Content?.TryGetValue("text/plain", out var text) == true)
+            {
+                text.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The full text as the wire sent it." };
+            }
+        }
+    }
+}

@@ -75,17 +75,4 @@ public sealed class StartupTests
         // The probe is public: the engine's own words stay in the log.
         (await response.Content.ReadAsStringAsync()).Should().NotContainAny("SQLite", "file is not a database");
     }
-
-    [Fact]
-    public async Task TheRootLeadsToSwaggerUi()
-    {
-        await using var app = new NewsWireApp();
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-        var response = await client.GetAsync("/");
-
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().Should().Be("/swagger");
-        (await client.GetAsync("/swagger/index.html")).StatusCode.Should().Be(HttpStatusCode.OK);
-    }
 }
