@@ -4,9 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace NewsWire.Storage.Sqlite;
 
 /// <summary>
-/// SQLite's <c>PRAGMA data_version</c>, read on one connection kept for it alone: its value changes when
-/// any other connection, in this process or another, has committed since the last read. Reading it
-/// starts and ends a read transaction, a look at the WAL index in shared memory: no file I/O.
+/// The change log's head (ADR 19), read only when SQLite says something committed: <c>PRAGMA data_version</c>,
+/// read on one connection kept for it alone, changes when any other connection, in this process or another, has
+/// committed since the last read. Reading it starts and ends a read transaction, a look at the WAL index in
+/// shared memory: no file I/O. Only when it moved is the head read (an index look-up), so a cached read costs
+/// what it cost before the log existed, and the cache is keyed by the same number on every provider.
 /// </summary>
 internal sealed class SqliteDatabaseVersion(string connectionString) : IDatabaseVersion, IDisposable
 {
@@ -15,7 +17,10 @@ internal sealed class SqliteDatabaseVersion(string connectionString) : IDatabase
     private long _memoryVersion;
     private (long StartedAt, long Value) _last = (long.MinValue, 0);
     private SqliteConnection? _connection;
-    private SqliteCommand? _command;
+    private SqliteCommand? _dataVersion;
+    private SqliteCommand? _head;
+    private long _lastDataVersion = long.MinValue;
+    private long _lastHead;
 
     public long Current()
     {
@@ -35,23 +40,34 @@ internal sealed class SqliteDatabaseVersion(string connectionString) : IDatabase
                 return _last.Value;
             }
 
-            if (_command is null)
+            if (_dataVersion is null || _head is null)
             {
                 _connection = new SqliteConnection(connectionString);
                 _connection.Open();
-                _command = _connection.CreateCommand();
-                _command.CommandText = "PRAGMA data_version;";
+                _dataVersion = _connection.CreateCommand();
+                _dataVersion.CommandText = "PRAGMA data_version;";
+                _head = _connection.CreateCommand();
+                _head.CommandText = ChangeLogSql.Head;
             }
 
             var started = Stopwatch.GetTimestamp();
-            _last = (started, (long)_command.ExecuteScalar()!);
+            // The head is read after data_version: a commit in between is then in the head, or moves data_version again.
+            var dataVersion = (long)_dataVersion.ExecuteScalar()!;
+            if (dataVersion != _lastDataVersion)
+            {
+                _lastHead = (long)_head.ExecuteScalar()!;
+                _lastDataVersion = dataVersion;
+            }
+
+            _last = (started, _lastHead);
             return _last.Value;
         }
     }
 
     public void Dispose()
     {
-        _command?.Dispose();
+        _dataVersion?.Dispose();
+        _head?.Dispose();
         _connection?.Dispose();
     }
 }

@@ -43,7 +43,7 @@ internal sealed class SqliteWrites : IArticleWrites
         public async Task<IArticleWriter> BeginAsync(CancellationToken cancellationToken)
         {
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            return new TransactionWriter(transaction, new ArticleWriter(connection, transaction));
+            return new TransactionWriter(connection, transaction, new ArticleWriter(connection, transaction));
         }
 
         /// <summary>The connection goes back to the pool and may serve a request next, with the defaults.</summary>
@@ -67,7 +67,7 @@ internal sealed class SqliteWrites : IArticleWrites
         }
     }
 
-    private sealed class TransactionWriter(SqliteTransaction transaction, ArticleWriter writer) : IArticleWriter
+    private sealed class TransactionWriter(SqliteConnection connection, SqliteTransaction transaction, ArticleWriter writer) : IArticleWriter
     {
         public ValueTask<WriteOutcome> CreateAsync(PreparedArticle article, DateTime now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(writer.Create(article, now));
@@ -78,7 +78,17 @@ internal sealed class SqliteWrites : IArticleWrites
         public ValueTask<bool> DeleteAsync(long id, CancellationToken cancellationToken) =>
             ValueTask.FromResult(writer.Delete(id));
 
-        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+        /// <summary>The write lock is held from BEGIN IMMEDIATE to the commit, so the head read here is this
+        /// transaction's own last position (the triggers of <see cref="ChangeLogSql"/> wrote the entries).</summary>
+        public async Task<long> CommitAsync(CancellationToken cancellationToken)
+        {
+            await using var head = connection.CreateCommand();
+            head.Transaction = transaction;
+            head.CommandText = ChangeLogSql.Head;
+            var position = (long)(await head.ExecuteScalarAsync(cancellationToken))!;
+            await transaction.CommitAsync(cancellationToken);
+            return position;
+        }
 
         public async ValueTask DisposeAsync()
         {

@@ -8,6 +8,8 @@ public sealed class NewsWireDb(DbContextOptions<NewsWireDb> options) : DbContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+    public DbSet<ArticleChange> ArticleChanges => Set<ArticleChange>();
+    public DbSet<ChangeLogState> ChangeLogState => Set<ChangeLogState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

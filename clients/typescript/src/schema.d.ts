@@ -613,6 +613,11 @@ export interface components {
          * @example 42
          */
         "Retry-After": number;
+        /**
+         * @description The change-log position this write reached. Any instance's answers reflect the write once it has been acknowledged; the number only grows.
+         * @example 1042
+         */
+        "NewsWire-Change": number;
     };
     pathItems: never;
 }
@@ -652,6 +657,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -844,6 +850,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -855,6 +862,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1064,6 +1072,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1177,6 +1186,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content?: never;

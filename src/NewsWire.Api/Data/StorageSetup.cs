@@ -33,6 +33,8 @@ public static class StorageSetup
         }
 
         services.AddHostedService<DatabaseStartup>();
+        services.AddOptions<ChangeLogOptions>().BindConfiguration(ChangeLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<ChangeLogCompaction>();
         return services;
     }
 

@@ -38,7 +38,7 @@ public static class HttpSetup
             _ = allowWrites
                 ? policy.WithMethods("GET", "HEAD", "POST", "PUT", "DELETE").WithHeaders("Content-Type", ApiKeyFilter.HeaderName, "If-None-Match", "Accept")
                 : policy.WithMethods("GET", "HEAD").WithHeaders("If-None-Match", "Accept");
-            policy.WithExposedHeaders("Link", "ETag", "Location", "Age", "Retry-After", "RateLimit", "RateLimit-Policy");
+            policy.WithExposedHeaders("Link", "ETag", "Location", "Age", "Retry-After", "RateLimit", "RateLimit-Policy", ChangeHeader.Name);
         }));
         return services;
     }

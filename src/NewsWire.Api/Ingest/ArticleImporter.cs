@@ -8,13 +8,14 @@ namespace NewsWire.Api.Ingest;
 /// writer a single POST uses, so duplicates are found the same way. A batch commits whole or not at all:
 /// an import cut off part-way leaves whole batches, and the log says how far it got.
 /// </summary>
-public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes, IChangeLog log, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
     public const int BatchSize = 500;
 
     /// <summary>Fills <paramref name="report"/> as batches commit, so a caller whose input fails mid-way
-    /// (an upload over the limit, a cut connection) still knows what was stored.</summary>
-    public async Task ImportAsync(
+    /// (an upload over the limit, a cut connection) still knows what was stored. Returns the change-log
+    /// position the import reached (the head, when it stored nothing).</summary>
+    public async Task<long> ImportAsync(
         IAsyncEnumerable<ImportItem> items, ImportReport report, Action<ImportReport>? progress, CancellationToken cancellationToken)
     {
         await using var connection = await writes.OpenAsync(db, WriteLoad.Bulk, cancellationToken);
@@ -24,6 +25,7 @@ public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes
         var prepared = Channel.CreateBounded<(ImportItem Item, PreparedArticle? Article)>(BatchSize * 2);
         var producer = Task.Run(() => PrepareAsync(items, prepared.Writer, stop.Token), stop.Token);
         var batch = new List<(ImportItem Item, PreparedArticle Article)>(BatchSize);
+        long? position = null;
         try
         {
             await foreach (var (item, article) in prepared.Reader.ReadAllAsync(cancellationToken))
@@ -37,7 +39,7 @@ public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes
                 batch.Add((item, article));
                 if (batch.Count == BatchSize)
                 {
-                    await CommitAsync(connection, batch, report);
+                    position = await CommitAsync(connection, batch, report);
                     progress?.Invoke(report);
                 }
             }
@@ -49,9 +51,10 @@ public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes
         }
 
         await producer; // rethrows what stopped the input (an upload over the limit, a cut connection)
-        await CommitAsync(connection, batch, report);
+        position = await CommitAsync(connection, batch, report) ?? position;
         progress?.Invoke(report);
         LogFinished(report.Created, report.Duplicates, report.FailedCount);
+        return position ?? await log.HeadAsync(cancellationToken);
     }
 
     private static async Task PrepareAsync(IAsyncEnumerable<ImportItem> items,
@@ -74,14 +77,15 @@ public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes
     }
 
     /// <summary>A batch once formed is written whole, even if the client goes away meanwhile: only reading stops.</summary>
-    private async Task CommitAsync(IWriteConnection connection, List<(ImportItem Item, PreparedArticle Article)> batch, ImportReport report)
+    private async Task<long?> CommitAsync(IWriteConnection connection, List<(ImportItem Item, PreparedArticle Article)> batch, ImportReport report)
     {
         if (batch.Count == 0)
         {
-            return;
+            return null;
         }
 
         int created = 0, duplicates = 0;
+        long position;
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var writer = await connection.BeginAsync(CancellationToken.None))
         {
@@ -90,13 +94,14 @@ public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes
                 _ = (await writer.CreateAsync(article, now, CancellationToken.None)).Created ? created++ : duplicates++;
             }
 
-            await writer.CommitAsync(CancellationToken.None);
+            position = await writer.CommitAsync(CancellationToken.None);
         }
 
         report.Created += created;
         report.Duplicates += duplicates;
         LogBatch(batch[0].Item.Line, batch[^1].Item.Line, report.Created, report.Duplicates);
         batch.Clear();
+        return position;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import: committed items {First}-{Last}; {Created} created and {Duplicates} duplicates so far")]

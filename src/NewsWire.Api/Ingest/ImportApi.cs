@@ -96,7 +96,7 @@ public static class ImportApi
         var report = new ImportReport();
         try
         {
-            await importer.ImportAsync(items, report, progress: null, cancellationToken);
+            ChangeHeader.Set(http.Response, await importer.ImportAsync(items, report, progress: null, cancellationToken));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -63,7 +63,8 @@ namespace NewsWire.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
+                        .UseCollation("NOCASE")
+                        .HasAnnotation("NewsWire:CaseInsensitive", true);
 
                     b.Property<string>("Lead")
                         .HasMaxLength(2000)
@@ -72,7 +73,8 @@ namespace NewsWire.Storage.Sqlite.Migrations
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
+                        .UseCollation("NOCASE")
+                        .HasAnnotation("NewsWire:CaseInsensitive", true);
 
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
@@ -93,7 +95,8 @@ namespace NewsWire.Storage.Sqlite.Migrations
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
+                        .UseCollation("NOCASE")
+                        .HasAnnotation("NewsWire:CaseInsensitive", true);
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -143,6 +146,30 @@ namespace NewsWire.Storage.Sqlite.Migrations
                     b.ToTable("ArticleBands", (string)null);
                 });
 
+            modelBuilder.Entity("NewsWire.Storage.ArticleChange", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ArticleId", "Position");
+
+                    b.ToTable("ArticleChanges", (string)null);
+                });
+
             modelBuilder.Entity("NewsWire.Storage.ArticleSignature", b =>
                 {
                     b.Property<long>("ArticleId")
@@ -165,13 +192,27 @@ namespace NewsWire.Storage.Sqlite.Migrations
                     b.Property<string>("Name")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
+                        .UseCollation("NOCASE")
+                        .HasAnnotation("NewsWire:CaseInsensitive", true);
 
                     b.HasKey("ArticleId", "Name");
 
                     b.HasIndex("Name", "ArticleId");
 
                     b.ToTable("ArticleTags", (string)null);
+                });
+
+            modelBuilder.Entity("NewsWire.Storage.ChangeLogState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompactedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeLogState", (string)null);
                 });
 
             modelBuilder.Entity("NewsWire.Storage.Article", b =>

@@ -36,13 +36,15 @@ public sealed partial class StorageSeamTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
 
-        // The history table names migrations by id alone; the ids are what moved assemblies must keep.
+        // The history table names migrations by id alone; the ids are what moved assemblies must keep
+        // (the first five were applied from the host's assembly before ADR 18).
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(
             "20261129041543_InitialCreate",
             "20261129041557_AddFullTextSearch",
             "20261129042356_AddNearDuplicates",
             "20261129044942_AddBylineAndCredits",
-            "20261129045433_IndexesForHiddenDuplicates");
+            "20261129045433_IndexesForHiddenDuplicates",
+            "20261201102547_AddChangeLog");
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         db.GetService<IMigrationsAssembly>().Assembly.Should().BeSameAs(typeof(SqliteStorage).Assembly);
         db.Database.HasPendingModelChanges().Should().BeFalse("the model and the SQLite snapshot agree");
