@@ -124,8 +124,9 @@ internal sealed class LuceneHighlighter
             return wholeText ? Highlights.ToHtml(Clean(text), Highlights.OpenSentinel, Highlights.CloseSentinel) : "";
         }
 
-        var from = wholeText ? 0 : tokens[start].Start;
-        var to = wholeText ? text.Length : tokens[end - 1].End;
+        // A window that reaches either end of the text takes what stands beyond its first or last token.
+        var from = wholeText || start == 0 ? 0 : tokens[start].Start;
+        var to = wholeText || end == tokens.Count ? text.Length : tokens[end - 1].End;
         var marked = new StringBuilder(to - from + 16);
         if (!wholeText && start > 0)
         {
