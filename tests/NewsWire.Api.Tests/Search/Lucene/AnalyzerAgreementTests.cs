@@ -30,7 +30,7 @@ public sealed class AnalyzerAgreementTests(Fts5Tokens fts5) : IClassFixture<Fts5
     [InlineData("Беженцы беженцев Москва Ёлка", new[] { "беженцы", "беженцев", "москва", "ёлка" })]
     [InlineData("ΟΔΟΣ İstanbul", new[] { "οδοσ", "istanbul" })]
     [InlineData("eed eeds ies sses feed жs", new[] { "e", "e", "ie", "sse", "feed", "ж" })]
-    [InlineData("Straße Bjørne", new[] { "straß", "bjørn" })]
+    [InlineData("Straße Bjørne", new[] { "straß", "bjørne" })]
     public void TheseWordsIndexAsFts5IndexesThem(string text, string[] terms)
     {
         fts5.Of(text).Should().Equal(terms);
