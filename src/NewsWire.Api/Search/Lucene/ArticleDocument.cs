@@ -76,9 +76,9 @@ internal static class LuceneFields
 internal static class ArticleDocument
 {
     /// <summary>
-    /// The Lucene document of an article. The headline and body are stored (compressed) for highlighting
-    /// the page's hits; sub-headings are further values of the body field, so <c>body:</c> finds them and
-    /// the position gap keeps phrases inside one value.
+    /// The Lucene document of an article. Nothing is stored: a hit is its id (doc values) and score, and the
+    /// store reads what the page shows, highlights' text included. Sub-headings are further values of the
+    /// body field, so <c>body:</c> finds them, and the position gap keeps a phrase inside one value.
     /// </summary>
     public static Document Create(IndexedArticle article)
     {
@@ -86,8 +86,8 @@ internal static class ArticleDocument
         {
             new StringField(LuceneFields.Id, article.Id.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(LuceneFields.Id, article.Id),
-            new TextField(LuceneFields.Headline, article.Headline, Field.Store.YES),
-            new TextField(LuceneFields.Body, article.Body, Field.Store.YES),
+            new TextField(LuceneFields.Headline, article.Headline, Field.Store.NO),
+            new TextField(LuceneFields.Body, article.Body, Field.Store.NO),
             new NumericDocValuesField(LuceneFields.Published, article.PublishedAt.Ticks),
             new SortedDocValuesField(LuceneFields.MonthValues, new BytesRef(LuceneFields.Month(article.PublishedAt))),
             new StringField(LuceneFields.LangKey, LuceneFields.Key(article.Lang), Field.Store.NO),

@@ -10,7 +10,7 @@ namespace NewsWire.Api.Search.Lucene;
 /// Refugees), folded diacritics, prefixes, and a phrase only where its words stand together. Only the
 /// query's wanted terms mark, each in the fields its scope allows. Run for the page's hits alone.
 /// </summary>
-internal sealed class LuceneHighlighter
+public sealed class LuceneHighlighter
 {
     public const int SnippetTokens = 24;
     private const char Ellipsis = '…';
@@ -18,7 +18,12 @@ internal sealed class LuceneHighlighter
     private readonly List<Wanted> _headline;
     private readonly List<Wanted> _body;
 
+    private readonly HashSet<char> _firstLetters;
+
     private sealed record Wanted(string[] Terms, bool IsPrefix, int Id);
+
+    /// <summary>A token of the text: where it stands, and its index term when it could be wanted (else null).</summary>
+    private readonly record struct Token(int Start, int End, string? Term);
 
     public LuceneHighlighter(SearchQuery query)
     {
@@ -28,6 +33,7 @@ internal sealed class LuceneHighlighter
             .ToList();
         _headline = all.Where(w => w.Column is null or SearchColumn.Headline).Select(w => w.Wanted).ToList();
         _body = all.Where(w => w.Column is null or SearchColumn.Body).Select(w => w.Wanted).ToList();
+        _firstLetters = all.SelectMany(w => w.Wanted.Terms).Select(t => t[0]).ToHashSet();
     }
 
     public SearchHighlights Highlight(string headline, string body) => new()
@@ -38,20 +44,37 @@ internal sealed class LuceneHighlighter
 
     public string Headline(string text)
     {
-        var tokens = NewsAnalyzer.Instance.Tokens(text);
+        var tokens = Tokens(text);
         return Render(text, tokens, Matches(tokens, _headline), 0, tokens.Count, wholeText: true);
     }
 
     public string Snippet(string text)
     {
-        var tokens = NewsAnalyzer.Instance.Tokens(text);
+        var tokens = Tokens(text);
         var matches = Matches(tokens, _body);
         var (start, end) = BestWindow(tokens.Count, matches);
         return Render(text, tokens, matches, start, end, wholeText: false);
     }
 
+    private List<Token> Tokens(string text)
+    {
+        var tokens = new List<Token>();
+        var position = 0;
+        while (NewsTokenizer.Next(text, ref position, out var start, out var end))
+        {
+            var first = text[start];
+            var folded = first < 0x80 ? char.ToLowerInvariant(first) : char.IsSurrogate(first) ? first : FoldFilter.Fold(first);
+            var term = _firstLetters.Contains(folded) || char.IsSurrogate(first)
+                ? NewsAnalyzer.Instance.Terms(text[start..end]).FirstOrDefault()
+                : null;
+            tokens.Add(new Token(start, end, term));
+        }
+
+        return tokens;
+    }
+
     /// <summary>Every place a wanted term matches: its first and last token and which term it is.</summary>
-    private static List<(int First, int Last, int Id)> Matches(List<AnalyzedToken> tokens, List<Wanted> wanted)
+    private static List<(int First, int Last, int Id)> Matches(List<Token> tokens, List<Wanted> wanted)
     {
         var matches = new List<(int, int, int)>();
         for (var i = 0; i < tokens.Count; i++)
@@ -68,7 +91,7 @@ internal sealed class LuceneHighlighter
         return matches;
     }
 
-    private static bool MatchesAt(List<AnalyzedToken> tokens, int at, Wanted term)
+    private static bool MatchesAt(List<Token> tokens, int at, Wanted term)
     {
         var terms = term.Terms;
         if (at + terms.Length > tokens.Count)
@@ -80,7 +103,7 @@ internal sealed class LuceneHighlighter
         {
             var token = tokens[at + j].Term;
             var last = j == terms.Length - 1;
-            if (!(last && term.IsPrefix ? token.StartsWith(terms[j], StringComparison.Ordinal) : token == terms[j]))
+            if (token is null || !(last && term.IsPrefix ? token.StartsWith(terms[j], StringComparison.Ordinal) : token == terms[j]))
             {
                 return false;
             }
@@ -116,7 +139,7 @@ internal sealed class LuceneHighlighter
         return (best.Start, best.Start + SnippetTokens);
     }
 
-    private static string Render(string text, List<AnalyzedToken> tokens, List<(int First, int Last, int Id)> matches,
+    private static string Render(string text, List<Token> tokens, List<(int First, int Last, int Id)> matches,
         int start, int end, bool wholeText)
     {
         if (tokens.Count == 0)
@@ -151,7 +174,7 @@ internal sealed class LuceneHighlighter
     }
 
     /// <summary>The character spans to mark inside the window, overlapping matches merged.</summary>
-    private static List<(int From, int To)> Spans(List<AnalyzedToken> tokens, List<(int First, int Last, int Id)> matches, int start, int end)
+    private static List<(int From, int To)> Spans(List<Token> tokens, List<(int First, int Last, int Id)> matches, int start, int end)
     {
         var spans = new List<(int From, int To)>();
         foreach (var (first, last, _) in matches.Where(m => m.First >= start && m.Last < end).OrderBy(m => m.First))

@@ -1,11 +1,10 @@
-using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace NewsWire.Api.Search.Lucene;
 
-/// <summary>One hit as the engine answers it: the article's id, its score, its highlights. The store loads the rest.</summary>
-public sealed record EngineHit(long Id, double Score, SearchHighlights Highlights);
+/// <summary>One hit as the engine answers it: the article's id and its score. The store loads the rest.</summary>
+public sealed record EngineHit(long Id, double Score);
 
 /// <summary>An exact total, the page's hits, and the facets when asked for.</summary>
 public sealed record EnginePage(int Total, IReadOnlyList<EngineHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets);
@@ -23,14 +22,12 @@ public sealed record LuceneSearchOptions
 /// Answers a <see cref="SearchRequest"/> from a <see cref="LuceneIndex"/> in one pass over the matches: a
 /// collector keeps the top offset+limit (by score, newest first on a tie, or by time), counts every match
 /// (the total is exact) and, when asked, counts the facets from doc values as it goes. Filters and hidden
-/// near-duplicates are part of the query, so they apply before the limit. Ids come from doc values; only
-/// the page's documents are read, for their stored headline and body, to highlight.
+/// near-duplicates are part of the query, so they apply before the limit. Ids come from doc values and no
+/// document is loaded: the store reads the page's articles, and <see cref="Highlighter"/> marks their text.
 /// </summary>
 public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? options = null)
 {
     private readonly LuceneSearchOptions _options = options ?? new LuceneSearchOptions();
-
-    private static readonly HashSet<string> Stored = [LuceneFields.Headline, LuceneFields.Body];
 
     /// <exception cref="SearchTooBroadException">A prefix stands for more terms than the budget.</exception>
     public EnginePage Search(SearchRequest request)
@@ -41,6 +38,9 @@ public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? o
         return index.Use(searcher => Search(searcher, query, request));
     }
 
+    /// <summary>Marks a page's headlines and body passages for the request's query.</summary>
+    public static LuceneHighlighter Highlighter(SearchRequest request) => new(request.Query);
+
     private static EnginePage Search(IndexSearcher searcher, Query query, SearchRequest request)
     {
         var top = TopFieldCollector.Create(Order(request.Sort), Math.Max(1, request.Offset + request.Limit),
@@ -50,17 +50,11 @@ public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? o
 
         var page = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs;
         var hits = new List<EngineHit>(page.Length);
-        if (page.Length > 0)
+        var leaves = searcher.IndexReader.Leaves;
+        foreach (var hit in page)
         {
-            var highlighter = new LuceneHighlighter(request.Query);
-            var leaves = searcher.IndexReader.Leaves;
-            foreach (var hit in page)
-            {
-                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-                var id = leaf.AtomicReader.GetNumericDocValues(LuceneFields.Id).Get(hit.Doc - leaf.DocBase);
-                var stored = searcher.Doc(hit.Doc, Stored);
-                hits.Add(new EngineHit(id, hit.Score, highlighter.Highlight(stored.Get(LuceneFields.Headline, CultureInfo.InvariantCulture) ?? "", stored.Get(LuceneFields.Body, CultureInfo.InvariantCulture) ?? "")));
-            }
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            hits.Add(new EngineHit(leaf.AtomicReader.GetNumericDocValues(LuceneFields.Id).Get(hit.Doc - leaf.DocBase), hit.Score));
         }
 
         return new EnginePage(top.TotalHits, hits, facets?.Result());

@@ -32,34 +32,18 @@ internal sealed class NewsAnalyzer : Analyzer
     public List<string> Terms(string text)
     {
         var terms = new List<string>();
-        foreach (var token in Tokens(text))
-        {
-            terms.Add(token.Term);
-        }
-
-        return terms;
-    }
-
-    /// <summary>The index terms of a text with where each stands in it, for highlighting.</summary>
-    public List<AnalyzedToken> Tokens(string text)
-    {
-        var tokens = new List<AnalyzedToken>();
         using var stream = GetTokenStream(LuceneFields.Body, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset));
+            terms.Add(term.ToString());
         }
 
         stream.End();
-        return tokens;
+        return terms;
     }
 }
-
-/// <summary>An index term and the characters of the text it came from.</summary>
-internal readonly record struct AnalyzedToken(string Term, int Start, int End);
 
 /// <summary>
 /// Lets Lucene's Porter stemmer see a token as FTS5's porter does, as UTF-8 bytes: each byte of a non-ASCII

@@ -35,9 +35,28 @@ internal sealed class NewsTokenizer : Tokenizer
     public override bool IncrementToken()
     {
         ClearAttributes();
-        var text = _text;
-        var start = -1;
-        var i = _position;
+        if (!Next(_text, ref _position, out var start, out var end))
+        {
+            return false;
+        }
+
+        var length = Math.Min(end - start, MaxTokenLength);
+        if (length < end - start && char.IsHighSurrogate(_text[start + length - 1]))
+        {
+            length--;
+        }
+
+        _text.CopyTo(start, _term.ResizeBuffer(length), 0, length);
+        _term.Length = length;
+        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
+        return true;
+    }
+
+    /// <summary>The next token of <paramref name="text"/> from <paramref name="position"/>: where it starts and ends.</summary>
+    public static bool Next(string text, ref int position, out int start, out int end)
+    {
+        start = -1;
+        var i = position;
         while (i < text.Length)
         {
             var c = text[i];
@@ -68,23 +87,8 @@ internal sealed class NewsTokenizer : Tokenizer
             i += width;
         }
 
-        _position = i;
-        if (start < 0)
-        {
-            return false;
-        }
-
-        var end = i;
-        var length = Math.Min(end - start, MaxTokenLength);
-        if (length < end - start && char.IsHighSurrogate(text[start + length - 1]))
-        {
-            length--;
-        }
-
-        text.CopyTo(start, _term.ResizeBuffer(length), 0, length);
-        _term.Length = length;
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
-        return true;
+        position = end = i;
+        return start >= 0;
     }
 
     public override void Reset()
