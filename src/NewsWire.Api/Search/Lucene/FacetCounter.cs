@@ -1,69 +1,62 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
-
 namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
-/// Counts the asked facets over every match while the search collects it: per segment, one array of counts
-/// by the segment's doc-value ordinals, turned into values only once the segment is done, so no document is
-/// ever loaded. Values that differ only in case (NOCASE) count together under their lowest spelling, most
-/// frequent first, as the FTS5 search answers.
+/// Counts the asked facets over every match as the search collects it: per segment, an array of counts by
+/// the segment's ordinals (<see cref="SegmentValues"/>), added up by value when the segment is done, so no
+/// document is ever loaded. Values that differ only in case (NOCASE) count together under their lowest
+/// spelling, most frequent first, as the FTS5 search answers.
 /// </summary>
-internal sealed class FacetCounter(IReadOnlySet<Facet> facets) : ICollector
+internal sealed class FacetCounter
 {
     public const int ValuesPerFacet = 20;
 
-    private readonly Counts?[] _counts = Enum.GetValues<Facet>().Select(f => facets.Contains(f) ? new Counts() : null).ToArray();
-    private SortedDocValues? _source;
-    private SortedDocValues? _place;
-    private SortedDocValues? _month;
-    private SortedSetDocValues? _tag;
+    private readonly Counts? _source;
+    private readonly Counts? _place;
+    private readonly Counts? _month;
+    private readonly Counts? _tag;
+    private int[]? _sourceOf;
+    private int[]? _placeOf;
+    private int[]? _monthOf;
+    private SegmentValues.OrdinalSets? _tags;
 
-    public bool AcceptsDocsOutOfOrder => true;
-
-    public void SetScorer(Scorer scorer)
+    public FacetCounter(IReadOnlySet<Facet> facets)
     {
+        _source = facets.Contains(Facet.Source) ? new Counts() : null;
+        _place = facets.Contains(Facet.Place) ? new Counts() : null;
+        _month = facets.Contains(Facet.Month) ? new Counts() : null;
+        _tag = facets.Contains(Facet.Tag) ? new Counts() : null;
     }
 
-    public void SetNextReader(AtomicReaderContext context)
+    public void SetSegment(SegmentValues values)
     {
-        Flush();
-        var reader = context.AtomicReader;
-        _source = Open(Facet.Source, reader.GetSortedDocValues(LuceneFields.SourceValues));
-        _place = Open(Facet.Place, reader.GetSortedDocValues(LuceneFields.PlaceValues));
-        _month = Open(Facet.Month, reader.GetSortedDocValues(LuceneFields.MonthValues));
-        _tag = _counts[(int)Facet.Tag] is { } tags ? reader.GetSortedSetDocValues(LuceneFields.TagValues) : null;
-        if (_tag is not null)
-        {
-            _counts[(int)Facet.Tag]!.Start(_tag);
-        }
+        _sourceOf = _source?.Start(values.Source.Values) is null ? null : values.Source.Of;
+        _placeOf = _place?.Start(values.Place.Values) is null ? null : values.Place.Of;
+        _monthOf = _month?.Start(values.Month.Values) is null ? null : values.Month.Of;
+        _tags = _tag?.Start(values.Tags.Values) is null ? null : values.Tags;
     }
 
     public void Collect(int doc)
     {
-        if (_source is not null)
+        if (_sourceOf is not null)
         {
-            _counts[(int)Facet.Source]!.Add(_source.GetOrd(doc));
+            _source!.Add(_sourceOf[doc]);
         }
 
-        if (_place is not null)
+        if (_placeOf is not null)
         {
-            _counts[(int)Facet.Place]!.Add(_place.GetOrd(doc));
+            _place!.Add(_placeOf[doc]);
         }
 
-        if (_month is not null)
+        if (_monthOf is not null)
         {
-            _counts[(int)Facet.Month]!.Add(_month.GetOrd(doc));
+            _month!.Add(_monthOf[doc]);
         }
 
-        if (_tag is not null)
+        if (_tags is { } tags)
         {
-            var tags = _counts[(int)Facet.Tag]!;
-            _tag.SetDocument(doc);
-            for (var ord = _tag.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _tag.NextOrd())
+            for (var i = tags.Starts[doc]; i < tags.Starts[doc + 1]; i++)
             {
-                tags.Add((int)ord);
+                _tag!.Add(tags.Ords[i]);
             }
         }
     }
@@ -71,56 +64,36 @@ internal sealed class FacetCounter(IReadOnlySet<Facet> facets) : ICollector
     /// <summary>The counts of every asked facet, keyed by its lower-case name; call once the search is done.</summary>
     public Dictionary<string, IReadOnlyList<FacetValue>> Result()
     {
-        Flush();
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
-        foreach (var facet in Enum.GetValues<Facet>())
+        void Add(string name, Counts? counts)
         {
-            if (_counts[(int)facet] is { } counts)
+            if (counts is not null)
             {
-                result[facet.ToString().ToLowerInvariant()] = counts.Top(ValuesPerFacet);
+                result[name] = counts.Top(ValuesPerFacet);
             }
         }
 
+        Add("source", _source);
+        Add("tag", _tag);
+        Add("place", _place);
+        Add("month", _month);
         return result;
-    }
-
-    private SortedDocValues? Open(Facet facet, SortedDocValues? values)
-    {
-        if (_counts[(int)facet] is not { } counts || values is null)
-        {
-            return null;
-        }
-
-        counts.Start(values);
-        return values;
-    }
-
-    private void Flush()
-    {
-        foreach (var counts in _counts)
-        {
-            counts?.Flush();
-        }
     }
 
     /// <summary>One facet's counts: this segment's by ordinal, and all segments' so far by value.</summary>
     private sealed class Counts
     {
         private readonly Dictionary<string, int> _byValue = new(StringComparer.Ordinal);
-        private readonly BytesRef _scratch = new();
         private int[] _byOrd = [];
-        private Action<int, BytesRef>? _lookup;
+        private string[] _values = [];
 
-        public void Start(SortedDocValues values)
+        /// <summary>Adds up the last segment's counts and starts on the next one's.</summary>
+        public Counts Start(string[] values)
         {
-            _byOrd = new int[values.ValueCount];
-            _lookup = values.LookupOrd;
-        }
-
-        public void Start(SortedSetDocValues values)
-        {
-            _byOrd = new int[checked((int)values.ValueCount)];
-            _lookup = (ord, bytes) => values.LookupOrd(ord, bytes);
+            Flush();
+            _values = values;
+            _byOrd = new int[values.Length];
+            return this;
         }
 
         public void Add(int ord)
@@ -131,28 +104,30 @@ internal sealed class FacetCounter(IReadOnlySet<Facet> facets) : ICollector
             }
         }
 
-        public void Flush()
+        public List<FacetValue> Top(int count)
+        {
+            Flush();
+            return _byValue
+                .GroupBy(v => LuceneFields.Key(v.Key), StringComparer.Ordinal)
+                .Select(g => new FacetValue { Value = g.Select(v => v.Key).Min(StringComparer.Ordinal)!, Count = g.Sum(v => v.Value) })
+                .OrderByDescending(v => v.Count)
+                .ThenBy(v => LuceneFields.Key(v.Value), StringComparer.Ordinal)
+                .ThenBy(v => v.Value, StringComparer.Ordinal)
+                .Take(count)
+                .ToList();
+        }
+
+        private void Flush()
         {
             for (var ord = 0; ord < _byOrd.Length; ord++)
             {
                 if (_byOrd[ord] > 0)
                 {
-                    _lookup!(ord, _scratch);
-                    var value = _scratch.Utf8ToString();
-                    _byValue[value] = _byValue.GetValueOrDefault(value) + _byOrd[ord];
+                    _byValue[_values[ord]] = _byValue.GetValueOrDefault(_values[ord]) + _byOrd[ord];
                 }
             }
 
             _byOrd = [];
         }
-
-        public List<FacetValue> Top(int count) => _byValue
-            .GroupBy(v => LuceneFields.Key(v.Key), StringComparer.Ordinal)
-            .Select(g => new FacetValue { Value = g.Select(v => v.Key).Min(StringComparer.Ordinal)!, Count = g.Sum(v => v.Value) })
-            .OrderByDescending(v => v.Count)
-            .ThenBy(v => LuceneFields.Key(v.Value), StringComparer.Ordinal)
-            .ThenBy(v => v.Value, StringComparer.Ordinal)
-            .Take(count)
-            .ToList();
     }
 }

@@ -11,7 +11,7 @@ namespace NewsWire.Api.Search.Lucene;
 /// of <see cref="ArticleFilter.ApplyTo"/>: repeated values OR, different filters AND, values compared as
 /// SQLite's NOCASE compares them, <c>to</c> exclusive. Filters never change a score: hidden near-duplicates
 /// are a prohibited clause (few documents), the others <see cref="FilteredQuery"/> layers (term sets for
-/// source, place, lang and tag; the date range read from doc values, random access).
+/// source, place, lang and tag; the date range from each segment's dates, random access).
 /// </summary>
 internal static class ListingFilterQuery
 {
@@ -33,8 +33,7 @@ internal static class ListingFilterQuery
         query = AnyOf(query, LuceneFields.TagKey, filter.Tags);
         if (filter.From is not null || filter.ToExclusive is not null)
         {
-            query = new FilteredQuery(query, FieldCacheRangeFilter.NewInt64Range(
-                LuceneFields.Published, filter.From?.Ticks, filter.ToExclusive?.Ticks, includeLower: true, includeUpper: false));
+            query = new FilteredQuery(query, new PublishedRangeFilter(filter.From, filter.ToExclusive));
         }
 
         return query;

@@ -18,7 +18,13 @@ public sealed class LuceneHighlighter
     private readonly List<Wanted> _headline;
     private readonly List<Wanted> _body;
 
-    private readonly HashSet<char> _firstLetters;
+    private const int StemTail = 3;
+
+    /// <summary>What a folded word must begin with to be worth analyzing: each wanted term less its tail.</summary>
+    private readonly string[] _guards;
+
+    /// <summary>Words already analyzed on this page, by their text as written: a page repeats most of its words.</summary>
+    private readonly Dictionary<string, string?> _terms = new(StringComparer.Ordinal);
 
     private sealed record Wanted(string[] Terms, bool IsPrefix, int Id);
 
@@ -33,7 +39,7 @@ public sealed class LuceneHighlighter
             .ToList();
         _headline = all.Where(w => w.Column is null or SearchColumn.Headline).Select(w => w.Wanted).ToList();
         _body = all.Where(w => w.Column is null or SearchColumn.Body).Select(w => w.Wanted).ToList();
-        _firstLetters = all.SelectMany(w => w.Wanted.Terms).Select(t => t[0]).ToHashSet();
+        _guards = all.SelectMany(w => w.Wanted.Terms).Select(t => t[..Math.Max(1, t.Length - StemTail)]).Distinct().ToArray();
     }
 
     public SearchHighlights Highlight(string headline, string body) => new()
@@ -59,18 +65,47 @@ public sealed class LuceneHighlighter
     private List<Token> Tokens(string text)
     {
         var tokens = new List<Token>();
+        var known = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         var position = 0;
         while (NewsTokenizer.Next(text, ref position, out var start, out var end))
         {
-            var first = text[start];
-            var folded = first < 0x80 ? char.ToLowerInvariant(first) : char.IsSurrogate(first) ? first : FoldFilter.Fold(first);
-            var term = _firstLetters.Contains(folded) || char.IsSurrogate(first)
-                ? NewsAnalyzer.Instance.Terms(text[start..end]).FirstOrDefault()
-                : null;
+            string? term = null;
+            if (MayMatch(text.AsSpan(start, end - start)) && !known.TryGetValue(text.AsSpan(start, end - start), out term))
+            {
+                var word = text[start..end];
+                _terms[word] = term = NewsAnalyzer.Instance.Terms(word).FirstOrDefault();
+            }
+
             tokens.Add(new Token(start, end, term));
         }
 
         return tokens;
+    }
+
+    /// <summary>Whether a word could stem to a wanted term. Words with other than ASCII letters and digits always could.</summary>
+    private bool MayMatch(ReadOnlySpan<char> word)
+    {
+        Span<char> folded = stackalloc char[Math.Min(word.Length, 64)];
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var c = word[i];
+            if (c >= 0x80)
+            {
+                return true;
+            }
+
+            folded[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+        }
+
+        foreach (var guard in _guards)
+        {
+            if (folded.StartsWith(guard, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every place a wanted term matches: its first and last token and which term it is.</summary>

@@ -32,6 +32,7 @@ public sealed class LuceneIndex : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
             RAMBufferSizeMB = ramBufferMB,
+            MergedSegmentWarmer = new SegmentValues.Warmer(),
         };
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());

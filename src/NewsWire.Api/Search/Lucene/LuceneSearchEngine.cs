@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace NewsWire.Api.Search.Lucene;
@@ -19,9 +18,9 @@ public sealed record LuceneSearchOptions
 }
 
 /// <summary>
-/// Answers a <see cref="SearchRequest"/> from a <see cref="LuceneIndex"/> in one pass over the matches: a
-/// collector keeps the top offset+limit (by score, newest first on a tie, or by time), counts every match
-/// (the total is exact) and, when asked, counts the facets from doc values as it goes. Filters and hidden
+/// Answers a <see cref="SearchRequest"/> from a <see cref="LuceneIndex"/> in one pass over the matches: one
+/// collector (<see cref="PageCollector"/>) keeps the top offset+limit, counts every match (the total is
+/// exact) and, when asked, counts the facets from per-segment ordinal arrays as it goes. Filters and hidden
 /// near-duplicates are part of the query, so they apply before the limit. Ids come from doc values and no
 /// document is loaded: the store reads the page's articles, and <see cref="Highlighter"/> marks their text.
 /// </summary>
@@ -43,29 +42,10 @@ public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? o
 
     private static EnginePage Search(IndexSearcher searcher, Query query, SearchRequest request)
     {
-        var top = TopFieldCollector.Create(Order(request.Sort), Math.Max(1, request.Offset + request.Limit),
-            fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = request.Facets.Count == 0 ? null : new FacetCounter(request.Facets);
-        searcher.Search(query, facets is null ? top : MultiCollector.Wrap(top, facets));
-
-        var page = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs;
-        var hits = new List<EngineHit>(page.Length);
-        var leaves = searcher.IndexReader.Leaves;
-        foreach (var hit in page)
-        {
-            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-            hits.Add(new EngineHit(leaf.AtomicReader.GetNumericDocValues(LuceneFields.Id).Get(hit.Doc - leaf.DocBase), hit.Score));
-        }
-
-        return new EnginePage(top.TotalHits, hits, facets?.Result());
+        var collector = new PageCollector(request.Sort, request.Offset + request.Limit, facets);
+        searcher.Search(query, collector);
+        var hits = collector.Page(request.Offset, request.Limit).Select(e => new EngineHit(e.Id, e.Score)).ToList();
+        return new EnginePage(collector.Total, hits, facets?.Result());
     }
-
-    /// <summary>Relevance breaks ties newest first (the higher id), as the FTS5 search does; time orders break them by id.</summary>
-    private static Sort Order(SearchSort sort) => sort switch
-    {
-        SearchSort.Relevance => new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.Id, SortFieldType.INT64, reverse: true)),
-        SearchSort.Newest => new Sort(
-            new SortField(LuceneFields.Published, SortFieldType.INT64, reverse: true), new SortField(LuceneFields.Id, SortFieldType.INT64, reverse: true)),
-        _ => new Sort(new SortField(LuceneFields.Published, SortFieldType.INT64), new SortField(LuceneFields.Id, SortFieldType.INT64)),
-    };
 }
