@@ -5,6 +5,7 @@ using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.OpenApi;
 using NewsWire.Api.Search;
+using NewsWire.Api.Search.Lucene;
 
 if (args is ["import", .. var importArguments])
 {
@@ -22,6 +23,7 @@ builder.Services.AddNewsWireOpenApi();
 builder.Services.AddNewsWireHealth();
 builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddSearch();
+builder.Services.AddLuceneSearch(builder.Configuration);
 builder.Services.AddImport();
 
 var app = builder.Build();
