@@ -37,13 +37,15 @@ public sealed record FieldWeights(float Headline = 10, float Lead = 4, float Bod
 /// </summary>
 internal static class LuceneQueryRenderer
 {
-    /// <summary>How many index terms one prefix may stand for, per field, by default.</summary>
-    public const int DefaultPrefixBudget = 512;
+    /// <summary>How many index terms the prefixes of one search may stand for, all fields together, by default.</summary>
+    public const int DefaultPrefixBudget = 1024;
 
-    public static Query Render(SearchQuery query, FieldWeights? weights = null, int prefixBudget = DefaultPrefixBudget)
+    public static Query Render(SearchQuery query, FieldWeights? weights = null, int prefixBudget = DefaultPrefixBudget) =>
+        Render(query, weights ?? FieldWeights.Default, new PrefixBudget(prefixBudget));
+
+    public static Query Render(SearchQuery query, FieldWeights weights, PrefixBudget prefixBudget)
     {
         ArgumentNullException.ThrowIfNull(query);
-        weights ??= FieldWeights.Default;
         var all = new BooleanQuery(disableCoord: true);
         foreach (var clause in query.Clauses)
         {
@@ -53,7 +55,7 @@ internal static class LuceneQueryRenderer
         return all;
     }
 
-    private static Query Clause(SearchClause clause, FieldWeights weights, int prefixBudget)
+    private static Query Clause(SearchClause clause, FieldWeights weights, PrefixBudget prefixBudget)
     {
         if (clause.Alternatives.Count == 1)
         {
@@ -69,7 +71,7 @@ internal static class LuceneQueryRenderer
         return any;
     }
 
-    private static Query Term(SearchTerm term, FieldWeights weights, int prefixBudget)
+    private static Query Term(SearchTerm term, FieldWeights weights, PrefixBudget prefixBudget)
     {
         var tokens = term.Tokens.SelectMany(NewsAnalyzer.Instance.Terms).ToList();
         if (tokens.Count == 0)
@@ -94,7 +96,7 @@ internal static class LuceneQueryRenderer
         return anyField;
     }
 
-    private static Query InField(string field, List<string> tokens, SearchTerm term, float boost, int prefixBudget)
+    private static Query InField(string field, List<string> tokens, SearchTerm term, float boost, PrefixBudget prefixBudget)
     {
         // The refusal quotes the prefix as typed, not as stemmed.
         var shown = string.Join(' ', term.Tokens);

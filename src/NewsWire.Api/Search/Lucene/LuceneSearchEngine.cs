@@ -13,7 +13,7 @@ public sealed record LuceneSearchOptions
 {
     public FieldWeights Weights { get; init; } = FieldWeights.Default;
 
-    /// <summary>How many index terms one prefix may stand for in one field before the search is refused as too broad.</summary>
+    /// <summary>How many index terms the prefixes of one search may stand for, all fields together, before it is refused as too broad.</summary>
     public int PrefixBudget { get; init; } = LuceneQueryRenderer.DefaultPrefixBudget;
 }
 

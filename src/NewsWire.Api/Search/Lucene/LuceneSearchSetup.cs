@@ -8,7 +8,9 @@ namespace NewsWire.Api.Search.Lucene;
 /// <summary>
 /// Puts the Lucene engine behind <see cref="IArticleSearch"/> when <c>NewsWire:Search:Engine</c> is
 /// <c>Lucene</c> (default <c>Fts5</c>: nothing changes). The index lives in <c>NewsWire:Search:IndexPath</c>,
-/// by default beside the SQLite file (newswire.index); it is brought up to date from the store at start-up
+/// by default beside the SQLite file (newswire.index); <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body,
+/// Place) override the field weights, <c>NewsWire:Search:PrefixBudget</c> the terms a search's prefixes may expand
+/// to (1,024). It is brought up to date from the store at start-up
 /// and before each search (<see cref="LuceneStoreSync"/>, until the change log exists).
 /// </summary>
 public static class LuceneSearchSetup
@@ -30,7 +32,10 @@ public static class LuceneSearchSetup
 
         var path = configuration[$"{Section}:IndexPath"] ?? DefaultIndexPath(configuration);
         services.AddSingleton(_ => new LuceneIndex(path));
-        services.AddSingleton(provider => new LuceneSearchEngine(provider.GetRequiredService<LuceneIndex>()));
+        var weights = configuration.GetSection($"{Section}:Weights").Get<FieldWeights>() ?? FieldWeights.Default;
+        var budget = configuration.GetValue($"{Section}:PrefixBudget", LuceneQueryRenderer.DefaultPrefixBudget);
+        services.AddSingleton(provider => new LuceneSearchEngine(
+            provider.GetRequiredService<LuceneIndex>(), new LuceneSearchOptions { Weights = weights, PrefixBudget = budget }));
         services.AddSingleton<LuceneStoreSync>();
         services.Replace(ServiceDescriptor.Scoped<IArticleSearch, LuceneArticleSearch>());
         services.AddHostedService<LuceneStartup>();

@@ -20,7 +20,23 @@ public sealed class SearchTooBroadException : Exception
     }
 
     public static SearchTooBroadException ForPrefix(string prefix, int budget) => new(
-        $"'{prefix}*' stands for more than {budget:N0} different words, too many to search at once; type more letters before the *.");
+        $"'{prefix}*' stands for too many different words (a search may expand its prefixes to {budget:N0} words in all, " +
+        "counted once per field); type more letters before the *, or use fewer prefixes.");
+}
+
+/// <summary>
+/// How many index terms the prefixes of one search may expand to, all prefixes and fields together: the hook
+/// that bounds the work a query can ask for. One per rendered query; a search rewrites on one thread.
+/// </summary>
+public sealed class PrefixBudget(int limit)
+{
+    public int Limit { get; } = limit;
+
+    public int Spent { get; private set; }
+
+    public int Left => Limit - Spent;
+
+    internal void Spend(int terms) => Spent += terms;
 }
 
 /// <summary>
@@ -32,7 +48,7 @@ internal static class PrefixExpansion
 {
     /// <summary>The prefix's terms with their per-segment states, in term order.</summary>
     public static List<(BytesRef Term, TermContext Context)> Expand(
-        IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, int budget)
+        IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, PrefixBudget budget)
     {
         var found = new SortedDictionary<BytesRef, TermContext>();
         var top = reader.Context;
@@ -49,9 +65,9 @@ internal static class PrefixExpansion
             {
                 if (!found.TryGetValue(termsEnum.Term, out var context))
                 {
-                    if (found.Count == budget)
+                    if (found.Count == budget.Left)
                     {
-                        throw SearchTooBroadException.ForPrefix(shownPrefix, budget);
+                        throw SearchTooBroadException.ForPrefix(shownPrefix, budget.Limit);
                     }
 
                     context = new TermContext(top);
@@ -62,6 +78,7 @@ internal static class PrefixExpansion
             }
         }
 
+        budget.Spend(found.Count);
         return Blend(top, found);
     }
 
@@ -94,7 +111,7 @@ internal static class PrefixExpansion
 /// Rewrites a <see cref="PrefixQuery"/> into a scoring OR of its terms (<see cref="PrefixExpansion"/>), or
 /// throws <see cref="SearchTooBroadException"/> past the budget: a prefix is never expanded without bound.
 /// </summary>
-internal sealed class BudgetedPrefixRewrite(int budget, string shownPrefix) : MultiTermQuery.RewriteMethod
+internal sealed class BudgetedPrefixRewrite(PrefixBudget budget, string shownPrefix) : MultiTermQuery.RewriteMethod
 {
     public override Query Rewrite(IndexReader reader, MultiTermQuery query)
     {
@@ -114,12 +131,12 @@ internal sealed class BudgetedPrefixRewrite(int budget, string shownPrefix) : Mu
 /// A phrase whose last token is a prefix (<c>"Islamic St"*</c>): rewritten, with the budget, into a
 /// <see cref="MultiPhraseQuery"/> whose last position holds every term the prefix stands for.
 /// </summary>
-internal sealed class PhrasePrefixQuery(string field, IReadOnlyList<string> leading, string prefix, int budget, string shownPrefix) : Query
+internal sealed class PhrasePrefixQuery(string field, IReadOnlyList<string> leading, string prefix, PrefixBudget budget, string shownPrefix) : Query
 {
     public string Field { get; } = field;
     public IReadOnlyList<string> Leading { get; } = leading;
     public string Prefix { get; } = prefix;
-    public int Budget { get; } = budget;
+    public PrefixBudget Budget { get; } = budget;
 
     public override Query Rewrite(IndexReader reader)
     {
