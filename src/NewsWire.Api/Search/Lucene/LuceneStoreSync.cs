@@ -4,27 +4,28 @@ using NewsWire.Api.Data;
 namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
-/// Interim, until the change log tells the engine what changed: before a search, compares a fingerprint of
-/// the store (count, last update, sums of ids and near-duplicate links) with the one the index was last
-/// brought up to, and when they differ, re-indexes the articles whose update time or hidden flag changed
-/// and deletes the ones gone. Every write acknowledged before a search started is in the fingerprint that
-/// search reads, so a read reflects it. Each process rebuilds the index on its first sync. Reading the
-/// fingerprint scans Articles, which is fine for tests and small archives, not for a million articles.
+/// Interim, until the change log tells the engine what changed: before a search, compares the database
+/// version (<see cref="IDatabaseVersion"/>, which any commit by any connection changes; a few microseconds)
+/// with the one the index was last brought up to, and when it moved, re-indexes the articles whose update
+/// time or hidden flag changed and deletes the ones gone. Every write acknowledged before a search started
+/// moved the version that search reads, so a read reflects it. Each process rebuilds the index on its first
+/// sync, and a sync reads every article's id and update time: fine for tests and small archives, not for a
+/// million articles under writes.
 /// </summary>
-internal sealed class LuceneStoreSync(LuceneIndex index) : IDisposable
+internal sealed class LuceneStoreSync(LuceneIndex index, IDatabaseVersion version) : IDisposable
 {
     private const int LoadBatch = 500;
 
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Dictionary<long, (DateTime UpdatedAt, bool Hidden)> _indexed = [];
-    private Fingerprint? _synced;
+    private const long NeverSynced = long.MinValue;
 
-    private sealed record Fingerprint(int Count, DateTime? LastUpdate, long IdSum, long DuplicateSum);
+    private long _synced = NeverSynced;
 
     public async Task EnsureCurrentAsync(NewsWireDb db, CancellationToken cancellationToken)
     {
-        var fingerprint = await ReadFingerprintAsync(db, cancellationToken);
-        if (fingerprint == _synced)
+        var current = version.Current();
+        if (current == Volatile.Read(ref _synced))
         {
             return;
         }
@@ -32,10 +33,10 @@ internal sealed class LuceneStoreSync(LuceneIndex index) : IDisposable
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            if (fingerprint != _synced)
+            if (current != _synced)
             {
                 await SyncAsync(db, cancellationToken);
-                _synced = fingerprint;
+                Volatile.Write(ref _synced, current);
             }
         }
         finally
@@ -46,15 +47,9 @@ internal sealed class LuceneStoreSync(LuceneIndex index) : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    private static async Task<Fingerprint> ReadFingerprintAsync(NewsWireDb db, CancellationToken cancellationToken) =>
-        await db.Articles.GroupBy(_ => 1)
-            .Select(g => new Fingerprint(g.Count(), g.Max(a => (DateTime?)a.UpdatedAt), g.Sum(a => a.Id), g.Sum(a => a.DuplicateOfId ?? 0)))
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? new Fingerprint(0, null, 0, 0);
-
     private async Task SyncAsync(NewsWireDb db, CancellationToken cancellationToken)
     {
-        if (_synced is null)
+        if (_synced == NeverSynced)
         {
             index.Clear();
             _indexed.Clear();
