@@ -6,24 +6,27 @@ namespace NewsWire.Api.Search.Lucene;
 /// <summary>
 /// Highlights as the FTS5 search gives them: the whole headline, and the best passage of the body (24
 /// tokens, "…" where cut), matched words in <c>&lt;mark&gt;</c> and everything else HTML-escaped. The text is
-/// re-tokenized with the index's analyzer, so a mark lands on what the index matched: stems (refugee marks
-/// Refugees), folded diacritics, prefixes, and a phrase only where its words stand together. Only the
-/// query's wanted terms mark, each in the fields its scope allows. Run for the page's hits alone.
+/// cut by the index's tokenizer and words analyzed by its analyzer, so a mark lands on what the index
+/// matched: stems (refugee marks Refugees), folded diacritics, prefixes, and a phrase only where its words
+/// stand together. Only the query's wanted terms mark, each in the fields its scope allows. It runs on the
+/// page's hits alone, on the text the store read for them, and analyzes only the words that may stem to a
+/// wanted term: Porter rewrites at most the last few letters of a stem, so such a word, folded, begins
+/// with the wanted term less its last three letters (its first letter at least). Each distinct word is
+/// analyzed once per page.
 /// </summary>
 public sealed class LuceneHighlighter
 {
     public const int SnippetTokens = 24;
     private const char Ellipsis = '…';
+    private const int StemTail = 3;
 
     private readonly List<Wanted> _headline;
     private readonly List<Wanted> _body;
 
-    private const int StemTail = 3;
-
     /// <summary>What a folded word must begin with to be worth analyzing: each wanted term less its tail.</summary>
     private readonly string[] _guards;
 
-    /// <summary>Words already analyzed on this page, by their text as written: a page repeats most of its words.</summary>
+    /// <summary>Words already analyzed on this page, by their text as written.</summary>
     private readonly Dictionary<string, string?> _terms = new(StringComparer.Ordinal);
 
     private sealed record Wanted(string[] Terms, bool IsPrefix, int Id);
@@ -85,7 +88,7 @@ public sealed class LuceneHighlighter
     /// <summary>Whether a word could stem to a wanted term. Words with other than ASCII letters and digits always could.</summary>
     private bool MayMatch(ReadOnlySpan<char> word)
     {
-        Span<char> folded = stackalloc char[Math.Min(word.Length, 64)];
+        Span<char> folded = stackalloc char[Math.Min(word.Length, NewsTokenizer.MaxTokenLength)];
         for (var i = 0; i < folded.Length; i++)
         {
             var c = word[i];
