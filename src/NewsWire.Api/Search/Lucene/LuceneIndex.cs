@@ -101,8 +101,17 @@ public sealed class LuceneIndex : IDisposable
         _directory.Dispose();
     }
 
+    /// <summary>BM25, and each new segment's arrays read before the searcher is handed out, so no search pays for them.</summary>
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentValues.Of(leaf.AtomicReader);
+            }
+
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 }
