@@ -75,7 +75,7 @@ public static class BenchMain
             case "lucene":
             {
                 var folder = options.GetValueOrDefault("folder") ?? Path.Combine(Path.GetTempPath(), $"newswire-lucene-bench-{Int("size", 100_000)}");
-                await WriteJson(Get("out"), LuceneEngineBench.Run(corpus, Int("size", 100_000), Int("rounds", 30), folder, options.ContainsKey("reuse")));
+                await WriteJson(Get("out"), LuceneEngineBench.Run(corpus, Int("size", 100_000), Int("rounds", 30), Int("warmup", 10), folder, options.ContainsKey("reuse")));
                 Console.WriteLine(await File.ReadAllTextAsync(Get("out")));
                 return 0;
             }
