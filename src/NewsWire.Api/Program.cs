@@ -8,6 +8,7 @@ using NewsWire.Api.OpenApi;
 using NewsWire.Api.RateLimits;
 using NewsWire.Api.Reader;
 using NewsWire.Api.Search;
+using NewsWire.Api.Search.Lucene;
 
 if (args is ["import", .. var importArguments])
 {
@@ -28,6 +29,7 @@ builder.Services.AddNewsWireHealth();
 builder.Services.AddNewsWireCaching();
 builder.Services.AddArticles();
 builder.Services.AddSearch();
+builder.Services.AddLuceneSearch(builder.Configuration);
 builder.Services.AddImport();
 
 var app = builder.Build();
