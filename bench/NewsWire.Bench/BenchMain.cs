@@ -22,7 +22,7 @@ public static class BenchMain
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|probe|targets|startup|report --option value...");
+            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|probe|targets|startup|report --option value...");
             return 2;
         }
 
@@ -71,6 +71,14 @@ public static class BenchMain
             case "engine":
                 await WriteJson(Get("out"), await EngineBaseline.RunAsync(Get("db"), Int("rounds", 30)));
                 return 0;
+
+            case "lucene":
+            {
+                var folder = options.GetValueOrDefault("folder") ?? Path.Combine(Path.GetTempPath(), $"newswire-lucene-bench-{Int("size", 100_000)}");
+                await WriteJson(Get("out"), LuceneEngineBench.Run(corpus, Int("size", 100_000), Int("rounds", 30), Int("warmup", 10), folder, options.ContainsKey("reuse")));
+                Console.WriteLine(await File.ReadAllTextAsync(Get("out")));
+                return 0;
+            }
 
             case "probe":
                 await WriteJson(Get("out"), await SearchProbe.RunAsync(new Uri(Get("url")), Int("rounds", 30)));

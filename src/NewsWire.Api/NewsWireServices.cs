@@ -7,6 +7,7 @@ using NewsWire.Api.Ingest;
 using NewsWire.Api.OpenApi;
 using NewsWire.Api.RateLimits;
 using NewsWire.Api.Search;
+using NewsWire.Api.Search.Lucene;
 
 namespace NewsWire.Api;
 
@@ -29,6 +30,7 @@ public static class NewsWireServices
         builder.Services.AddNewsWireCaching();
         builder.Services.AddArticles();
         builder.Services.AddSearch();
+        builder.Services.AddLuceneSearch(builder.Configuration);
         builder.Services.AddImport();
         return builder;
     }

@@ -1,7 +1,7 @@
 namespace NewsWire.Storage.Sqlite;
 
 /// <summary>
-/// The triggers that append to the change log (ADR 19). Triggers, not statements in the writer, so that every
+/// The triggers that append to the change log (ADR 20). Triggers, not statements in the writer, so that every
 /// write to Articles is logged in its own transaction whoever makes it: the writer, a foreign-key action (a
 /// deleted original's repeats are unlinked, and shown), an operator with <c>sqlite3</c>. Kept here, as
 /// <see cref="FullTextIndexSql"/> is, because a migration that rebuilds Articles drops its triggers and must

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace NewsWire.Storage.Sqlite;
 
 /// <summary>
-/// The change log's head (ADR 19), read only when SQLite says something committed: <c>PRAGMA data_version</c>,
+/// The change log's head (ADR 20), read only when SQLite says something committed: <c>PRAGMA data_version</c>,
 /// read on one connection kept for it alone, changes when any other connection, in this process or another, has
 /// committed since the last read. Reading it starts and ends a read transaction, a look at the WAL index in
 /// shared memory: no file I/O. Only when it moved is the head read (an index look-up), so a cached read costs

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace NewsWire.Storage.Sqlite;
 
 /// <summary>The SQLite provider's registration: the model on SQLite, its migrations (this assembly), and its
-/// answers to the storage seams (ADR 18).</summary>
+/// answers to the storage seams (ADR 19).</summary>
 public static class SqliteStorage
 {
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string connectionString)

@@ -17,7 +17,7 @@ public enum ChangeKind
 
 /// <summary>
 /// One entry of the change log: every write appends one per article it touched, in the write's own transaction
-/// (ADR 19). The position orders the log; it is how an instance learns what any writer did, and what the cache,
+/// (ADR 20). The position orders the log; it is how an instance learns what any writer did, and what the cache,
 /// the totals and later the search index and saved searches follow.
 /// </summary>
 public sealed class ArticleChange
@@ -30,7 +30,7 @@ public sealed class ArticleChange
 
 /// <summary>One read of the log: the changes after a position, and whether compaction dropped some the reader needed.</summary>
 /// <param name="Changes">Oldest first, at most the count asked for.</param>
-/// <param name="Gap">True when entries after the reader's position were compacted away (ADR 19): it must rebuild from the articles.</param>
+/// <param name="Gap">True when entries after the reader's position were compacted away (ADR 20): it must rebuild from the articles.</param>
 public sealed record ChangeLogPage(IReadOnlyList<ArticleChange> Changes, bool Gap);
 
 /// <summary>

@@ -33,7 +33,7 @@ public enum WriteLoad
 /// <summary>
 /// A provider's way in for writes. Every article write, by every path (POST, PUT, DELETE, bulk import over HTTP,
 /// the command-line import, the seed), goes through an <see cref="IArticleWriter"/> from here, so duplicates are
-/// decided one way and every write is in the change log in the same transaction (ADR 8, ADR 18, ADR 19).
+/// decided one way and every write is in the change log in the same transaction (ADR 8, ADR 19, ADR 20).
 /// </summary>
 public interface IArticleWrites
 {
@@ -61,7 +61,7 @@ public interface IArticleWriter : IAsyncDisposable
     /// <summary>Deletes an article; its near-duplicates are unlinked. False when there was none.</summary>
     ValueTask<bool> DeleteAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Commits, and returns the change-log position the writes reached (ADR 19): the position of this
+    /// <summary>Commits, and returns the change-log position the writes reached (ADR 20): the position of this
     /// transaction's last change, or the head it saw when it changed nothing. A reader that has seen the
     /// position has seen these writes.</summary>
     Task<long> CommitAsync(CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace NewsWire.Storage;
 
-/// <summary>The one model every provider stores; each provider's migrations live in its own assembly (ADR 18).</summary>
+/// <summary>The one model every provider stores; each provider's migrations live in its own assembly (ADR 19).</summary>
 public sealed class NewsWireDb(DbContextOptions<NewsWireDb> options) : DbContext(options)
 {
     public DbSet<Article> Articles => Set<Article>();

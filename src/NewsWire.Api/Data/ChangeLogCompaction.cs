@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace NewsWire.Api.Data;
 
-/// <summary>How long the change log keeps what it no longer needs (<c>NewsWire:ChangeLog</c>, ADR 19).</summary>
+/// <summary>How long the change log keeps what it no longer needs (<c>NewsWire:ChangeLog</c>, ADR 20).</summary>
 public sealed class ChangeLogOptions
 {
     public const string Section = "NewsWire:ChangeLog";

@@ -4,7 +4,7 @@ using NewsWire.Storage.Sqlite;
 namespace NewsWire.Api.Data;
 
 /// <summary>
-/// The one place a storage provider is chosen (<c>NewsWire:Provider</c>, ADR 18). Everything outside the
+/// The one place a storage provider is chosen (<c>NewsWire:Provider</c>, ADR 19). Everything outside the
 /// provider's project (and its search engine's folder) sees only the model and the seams: the writer, the
 /// database version and the start-up migration.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NewsWire.Api.Infrastructure;
 
 /// <summary>
-/// <c>NewsWire-Change</c>: the change-log position a write reached (shared/api.md, ADR 19). A client that sends
+/// <c>NewsWire-Change</c>: the change-log position a write reached (shared/api.md, ADR 20). A client that sends
 /// it back later, or reads from any instance, gets answers that reflect the write.
 /// </summary>
 public static class ChangeHeader

@@ -70,7 +70,7 @@ internal sealed class RateLimitHeaders : IDocumentFilter
     }
 }
 
-/// <summary><c>NewsWire-Change</c> on every answer of a write that succeeded: the change-log position it reached (ADR 19).</summary>
+/// <summary><c>NewsWire-Change</c> on every answer of a write that succeeded: the change-log position it reached (ADR 20).</summary>
 internal sealed class ChangeHeaders : IDocumentFilter
 {
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

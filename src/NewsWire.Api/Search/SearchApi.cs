@@ -11,7 +11,7 @@ public static class SearchApi
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchBudget>().BindConfiguration(SearchBudget.Section).ValidateDataAnnotations().ValidateOnStart();
-        // The engine is the store's own (ADR 18); handlers get it inside its budget, so no search runs without one.
+        // The engine is the store's own (ADR 19); handlers get it inside its budget, so no search runs without one.
         services.AddScoped<IArticleSearch>(provider => new BudgetedSearch(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
             {

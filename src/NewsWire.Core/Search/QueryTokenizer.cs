@@ -14,8 +14,10 @@ namespace NewsWire.Core.Search;
 /// Tokens keep their original case and accents; FTS5 folds them when it reads the query. Where .NET's
 /// Unicode tables are newer than SQLite's the two may disagree about a rare character; that cannot break a
 /// query, because every token reaches FTS5 inside a quoted string that FTS5 tokenizes again.
+/// The Lucene engine's tokenizer (NewsWire.Api, Search/Lucene) cuts stored text with the same two rules,
+/// <see cref="StartsToken"/> and <see cref="ContinuesToken"/>, so index and query agree by construction.
 /// </remarks>
-internal static class QueryTokenizer
+public static class QueryTokenizer
 {
     /// <summary>A token and where it ends in the text, for callers that look at what follows it.</summary>
     public readonly record struct Token(string Text, int End);
@@ -60,6 +62,6 @@ internal static class QueryTokenizer
         _ => false,
     };
 
-    private static bool ContinuesToken(Rune rune) => StartsToken(rune) || Rune.GetUnicodeCategory(rune) is
+    public static bool ContinuesToken(Rune rune) => StartsToken(rune) || Rune.GetUnicodeCategory(rune) is
         UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace NewsWire.Storage.Sqlite.Migrations
 {
-    /// <summary>The change log (ADR 19): its table, the triggers that append to it, and the articles already stored, as created.</summary>
+    /// <summary>The change log (ADR 20): its table, the triggers that append to it, and the articles already stored, as created.</summary>
     public partial class AddChangeLog : Migration
     {
         /// <inheritdoc />

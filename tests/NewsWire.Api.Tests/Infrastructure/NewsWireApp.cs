@@ -83,5 +83,20 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
         {
             File.Delete(path + suffix);
         }
+
+        // The Lucene engine's index folder, beside the database by default. The host may still be disposing
+        // (its last commit lands after the factory returns), so the folder is retried for a few seconds.
+        var index = Path.ChangeExtension(path, ".index");
+        for (var attempt = 0; Directory.Exists(index); attempt++)
+        {
+            try
+            {
+                Directory.Delete(index, recursive: true);
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 }

@@ -9,7 +9,14 @@ public abstract class ServiceTest : IAsyncLifetime
     private HttpClient? _reader;
     private HttpClient? _writer;
 
-    protected NewsWireApp App { get; } = new();
+    protected ServiceTest() : this(null)
+    {
+    }
+
+    /// <param name="settings">Configuration for the service, e.g. another search engine.</param>
+    protected ServiceTest(IDictionary<string, string?>? settings) => App = new NewsWireApp(settings: settings);
+
+    protected NewsWireApp App { get; }
 
     protected HttpClient Reader => _reader ??= App.CreateClient();
 

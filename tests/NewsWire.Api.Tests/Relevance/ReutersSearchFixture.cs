@@ -14,11 +14,18 @@ namespace NewsWire.Api.Tests.Relevance;
 /// Labels come from the corpus by externalId, not from the stored tags, so that what the service does with
 /// tags cannot change the judgments. Without ../shared nothing is imported and the tests skip.
 /// </summary>
-public sealed class ReutersSearchFixture : IAsyncLifetime
+public class ReutersSearchFixture : IAsyncLifetime
 {
     private readonly Dictionary<long, string[]> _topicsById = [];
 
-    public NewsWireApp App { get; } = new();
+    public ReutersSearchFixture() : this(null)
+    {
+    }
+
+    /// <param name="settings">Configuration for the service, e.g. another search engine.</param>
+    protected ReutersSearchFixture(IDictionary<string, string?>? settings) => App = new NewsWireApp(settings: settings);
+
+    public NewsWireApp App { get; }
 
     public HttpClient Client { get; private set; } = null!;
 

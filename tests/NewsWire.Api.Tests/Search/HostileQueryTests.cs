@@ -8,7 +8,7 @@ namespace NewsWire.Api.Tests.Search;
 /// Whatever a person types gets 200 or a 400 problem, never a 500 or an engine message. The parser's own
 /// property test runs thousands of strings against FTS5 directly; this one goes through HTTP and the filters.
 /// </summary>
-public sealed class HostileQueryTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+public class HostileQueryTests(SearchFixture fixture) : IClassFixture<SearchFixture>
 {
     private static readonly string[] Hostile =
     [

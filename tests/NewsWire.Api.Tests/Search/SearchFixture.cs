@@ -8,9 +8,16 @@ namespace NewsWire.Api.Tests.Search;
 /// diacritics, Cyrillic, markup in the text. Bodies differ enough not to be near-duplicates of each other
 /// (every three-word run of the grain reports holds its own number).
 /// </summary>
-public sealed class SearchFixture : IAsyncLifetime
+public class SearchFixture : IAsyncLifetime
 {
-    public NewsWireApp App { get; } = new();
+    public SearchFixture() : this(null)
+    {
+    }
+
+    /// <param name="settings">Configuration for the service, e.g. another search engine.</param>
+    protected SearchFixture(IDictionary<string, string?>? settings) => App = new NewsWireApp(settings: settings);
+
+    public NewsWireApp App { get; }
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()

@@ -6,8 +6,16 @@ using NewsWire.Api.Tests.Infrastructure;
 namespace NewsWire.Api.Tests.Search;
 
 /// <summary>The FTS5 index follows every write at once, and stays in step after all migrations have run.</summary>
-public sealed class SearchIndexTests : ServiceTest
+public class SearchIndexTests : ServiceTest
 {
+    public SearchIndexTests()
+    {
+    }
+
+    protected SearchIndexTests(IDictionary<string, string?> settings) : base(settings)
+    {
+    }
+
     [Fact]
     public async Task InsertsUpdatesAndDeletesShowInSearchAtOnce()
     {

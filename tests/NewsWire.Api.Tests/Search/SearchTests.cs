@@ -4,7 +4,7 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Search;
 
-public sealed class SearchTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+public class SearchTests(SearchFixture fixture) : IClassFixture<SearchFixture>
 {
     private const string Tass = "Russian Security Service: Refugee crisis used by Islamic State to send people to Europe";
 

@@ -6,7 +6,7 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Storage;
 
-/// <summary>The change log (ADR 19): every write, by every path, is in it, in order, with its position in the answer.</summary>
+/// <summary>The change log (ADR 20): every write, by every path, is in it, in order, with its position in the answer.</summary>
 public sealed class ChangeLogTests : ServiceTest
 {
     [Fact]

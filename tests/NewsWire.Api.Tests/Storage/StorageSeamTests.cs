@@ -9,7 +9,7 @@ using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Api.Tests.Storage;
 
-/// <summary>The shape of the storage seam (ADR 18), checked so that it does not erode one shortcut at a time.</summary>
+/// <summary>The shape of the storage seam (ADR 19), checked so that it does not erode one shortcut at a time.</summary>
 public sealed partial class StorageSeamTests
 {
     /// <summary>Where SQLite's own API may be named: its provider project, and its search engine's folder.</summary>
@@ -26,7 +26,7 @@ public sealed partial class StorageSeamTests
             .Where(file => SqliteOnly().IsMatch(File.ReadAllText(Path.Combine(root, file))))
             .ToList();
 
-        offenders.Should().BeEmpty("SQLite's connection, transaction and pragmas belong to its provider (ADR 18)");
+        offenders.Should().BeEmpty("SQLite's connection, transaction and pragmas belong to its provider (ADR 19)");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed partial class StorageSeamTests
         var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
 
         // The history table names migrations by id alone; the ids are what moved assemblies must keep
-        // (the first five were applied from the host's assembly before ADR 18).
+        // (the first five were applied from the host's assembly before ADR 19).
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(
             "20261129041543_InitialCreate",
             "20261129041557_AddFullTextSearch",

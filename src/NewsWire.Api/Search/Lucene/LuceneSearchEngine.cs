@@ -1,0 +1,51 @@
+using Lucene.Net.Search;
+
+namespace NewsWire.Api.Search.Lucene;
+
+/// <summary>One hit as the engine answers it: the article's id and its score. The store loads the rest.</summary>
+public sealed record EngineHit(long Id, double Score);
+
+/// <summary>An exact total, the page's hits, and the facets when asked for.</summary>
+public sealed record EnginePage(int Total, IReadOnlyList<EngineHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets);
+
+/// <summary>How the engine ranks and how far it expands a prefix.</summary>
+public sealed record LuceneSearchOptions
+{
+    public FieldWeights Weights { get; init; } = FieldWeights.Default;
+
+    /// <summary>How many index terms the prefixes of one search may stand for, all fields together, before it is refused as too broad.</summary>
+    public int PrefixBudget { get; init; } = LuceneQueryRenderer.DefaultPrefixBudget;
+}
+
+/// <summary>
+/// Answers a <see cref="SearchRequest"/> from a <see cref="LuceneIndex"/> in one pass over the matches: one
+/// collector (<see cref="PageCollector"/>) keeps the top offset+limit, counts every match (the total is
+/// exact) and, when asked, counts the facets from per-segment ordinal arrays as it goes. Filters and hidden
+/// near-duplicates are part of the query, so they apply before the limit. Ids come from doc values and no
+/// document is loaded: the store reads the page's articles, and <see cref="Highlighter"/> marks their text.
+/// </summary>
+public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? options = null)
+{
+    private readonly LuceneSearchOptions _options = options ?? new LuceneSearchOptions();
+
+    /// <exception cref="SearchTooBroadException">A prefix stands for more terms than the budget.</exception>
+    public EnginePage Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = ListingFilterQuery.Apply(
+            LuceneQueryRenderer.Render(request.Query, _options.Weights, _options.PrefixBudget), request.Filter);
+        return index.Use(searcher => Search(searcher, query, request));
+    }
+
+    /// <summary>Marks a page's headlines and body passages for the request's query.</summary>
+    public static LuceneHighlighter Highlighter(SearchRequest request) => new(request.Query);
+
+    private static EnginePage Search(IndexSearcher searcher, Query query, SearchRequest request)
+    {
+        var facets = request.Facets.Count == 0 ? null : new FacetCounter(request.Facets);
+        var collector = new PageCollector(request.Sort, request.Offset + request.Limit, facets);
+        searcher.Search(query, collector);
+        var hits = collector.Page(request.Offset, request.Limit).Select(e => new EngineHit(e.Id, e.Score)).ToList();
+        return new EnginePage(collector.Total, hits, facets?.Result());
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsWire.Api.Data;
+using NewsWire.Api.Infrastructure;
+using NewsWire.Storage.Sqlite;
+
+namespace NewsWire.Api.Search.Lucene;
+
+/// <summary>
+/// Puts the Lucene engine behind <see cref="IArticleSearch"/> when <c>NewsWire:Search:Engine</c> is
+/// <c>Lucene</c> (default <c>Fts5</c>: nothing changes). The index lives in <c>NewsWire:Search:IndexPath</c>,
+/// by default beside the SQLite file (newswire.index); <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body,
+/// Place) override the field weights, <c>NewsWire:Search:PrefixBudget</c> the terms a search's prefixes may expand
+/// to (1,024). It is brought up to date from the store at start-up
+/// and before each search (<see cref="LuceneStoreSync"/>, until the change log exists).
+/// </summary>
+public static class LuceneSearchSetup
+{
+    public const string Section = "NewsWire:Search";
+
+    public static IServiceCollection AddLuceneSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        var engine = configuration[$"{Section}:Engine"] ?? "Fts5";
+        if (engine.Equals("Fts5", StringComparison.OrdinalIgnoreCase))
+        {
+            return services;
+        }
+
+        if (!engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{Section}:Engine is '{engine}'; use Fts5 or Lucene.");
+        }
+
+        var path = configuration[$"{Section}:IndexPath"] ?? DefaultIndexPath(configuration);
+        services.AddSingleton(_ => new LuceneIndex(path));
+        var weights = configuration.GetSection($"{Section}:Weights").Get<FieldWeights>() ?? FieldWeights.Default;
+        var budget = configuration.GetValue($"{Section}:PrefixBudget", LuceneQueryRenderer.DefaultPrefixBudget);
+        services.AddSingleton(provider => new LuceneSearchEngine(
+            provider.GetRequiredService<LuceneIndex>(), new LuceneSearchOptions { Weights = weights, PrefixBudget = budget }));
+        services.AddSingleton<LuceneStoreSync>();
+        services.Replace(ServiceDescriptor.Scoped<IArticleSearch, LuceneArticleSearch>());
+        services.AddHostedService<LuceneStartup>();
+        services.AddExceptionHandler<TooBroadHandler>();
+        return services;
+    }
+
+    /// <summary>newswire.index beside newswire.db; a folder of its own under temp for an in-memory database.</summary>
+    private static string DefaultIndexPath(IConfiguration configuration)
+    {
+        var database = SqliteStorage.DataSourcePath(
+            configuration.GetConnectionString(StorageOptions.ConnectionStringName) ?? StorageOptions.DefaultSqliteConnectionString);
+        return database is null
+            ? Path.Combine(Path.GetTempPath(), $"newswire-{Guid.NewGuid():N}.index")
+            : Path.ChangeExtension(database, ".index");
+    }
+
+    /// <summary>Indexes the store once the database is migrated and seeded (DatabaseStartup runs before any StartAsync).</summary>
+    private sealed class LuceneStartup(IServiceScopeFactory scopes, LuceneStoreSync sync) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await sync.EnsureCurrentAsync(scope.ServiceProvider.GetRequiredService<NewsWireDb>(), cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>A prefix past the expansion budget is the user's to narrow: a 400 naming q, not a 500.</summary>
+    private sealed class TooBroadHandler : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not SearchTooBroadException tooBroad)
+            {
+                return false;
+            }
+
+            await Problems.Validation("q", tooBroad.Message).ExecuteAsync(httpContext);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace NewsWire.Api.Search.Lucene;
+
+/// <summary>A prefix that stands for more index terms than a search may expand; worded for the user.</summary>
+public sealed class SearchTooBroadException : Exception
+{
+    public SearchTooBroadException()
+    {
+    }
+
+    public SearchTooBroadException(string message) : base(message)
+    {
+    }
+
+    public SearchTooBroadException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    public static SearchTooBroadException ForPrefix(string prefix, int budget) => new(
+        $"'{prefix}*' stands for too many different words (a search may expand its prefixes to {budget:N0} words in all, " +
+        "counted once per field); type more letters before the *, or use fewer prefixes.");
+}
+
+/// <summary>
+/// How many index terms the prefixes of one search may expand to, all prefixes and fields together: the hook
+/// that bounds the work a query can ask for. One per rendered query; a search rewrites on one thread.
+/// </summary>
+public sealed class PrefixBudget(int limit)
+{
+    public int Limit { get; } = limit;
+
+    public int Spent { get; private set; }
+
+    public int Left => Limit - Spent;
+
+    internal void Spend(int terms) => Spent += terms;
+}
+
+/// <summary>
+/// Expands a prefix into the index terms it stands for, refusing past a budget, and scores them as FTS5
+/// scores a prefix: every expansion carries the prefix's one document frequency (the sum of theirs), so a
+/// rare word that happens to share the prefix does not outrank the common ones by its IDF alone.
+/// </summary>
+internal static class PrefixExpansion
+{
+    /// <summary>The prefix's terms with their per-segment states, in term order.</summary>
+    public static List<(BytesRef Term, TermContext Context)> Expand(
+        IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, PrefixBudget budget)
+    {
+        var found = new SortedDictionary<BytesRef, TermContext>();
+        var top = reader.Context;
+        foreach (var leaf in top.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(field);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            var termsEnum = enumerate(terms);
+            while (termsEnum.MoveNext())
+            {
+                if (!found.TryGetValue(termsEnum.Term, out var context))
+                {
+                    if (found.Count == budget.Left)
+                    {
+                        throw SearchTooBroadException.ForPrefix(shownPrefix, budget.Limit);
+                    }
+
+                    context = new TermContext(top);
+                    found.Add(BytesRef.DeepCopyOf(termsEnum.Term), context);
+                }
+
+                context.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+            }
+        }
+
+        budget.Spend(found.Count);
+        return Blend(top, found);
+    }
+
+    /// <summary>One document frequency for all (capped at the index size), registered on each term's first segment.</summary>
+    private static List<(BytesRef, TermContext)> Blend(IndexReaderContext top, SortedDictionary<BytesRef, TermContext> found)
+    {
+        var shared = (int)Math.Min(found.Values.Sum(c => (long)c.DocFreq), top.Reader.MaxDoc);
+        var blended = new List<(BytesRef, TermContext)>(found.Count);
+        foreach (var (term, context) in found)
+        {
+            var copy = new TermContext(top);
+            var docFreq = shared;
+            foreach (var leaf in top.Leaves)
+            {
+                if (context.Get(leaf.Ord) is { } state)
+                {
+                    copy.Register(state, leaf.Ord, docFreq, -1);
+                    docFreq = 0;
+                }
+            }
+
+            blended.Add((term, copy));
+        }
+
+        return blended;
+    }
+}
+
+/// <summary>
+/// Rewrites a <see cref="PrefixQuery"/> into a scoring OR of its terms (<see cref="PrefixExpansion"/>), or
+/// throws <see cref="SearchTooBroadException"/> past the budget: a prefix is never expanded without bound.
+/// </summary>
+internal sealed class BudgetedPrefixRewrite(PrefixBudget budget, string shownPrefix) : MultiTermQuery.RewriteMethod
+{
+    public override Query Rewrite(IndexReader reader, MultiTermQuery query)
+    {
+        var atts = new global::Lucene.Net.Util.AttributeSource();
+        var expanded = PrefixExpansion.Expand(reader, query.Field, terms => GetTermsEnum(query, terms, atts), shownPrefix, budget);
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (term, context) in expanded)
+        {
+            any.Add(new TermQuery(new Term(query.Field, term), context) { Boost = query.Boost }, Occur.SHOULD);
+        }
+
+        return any;
+    }
+}
+
+/// <summary>
+/// A phrase whose last token is a prefix (<c>"Islamic St"*</c>): rewritten, with the budget, into a
+/// <see cref="MultiPhraseQuery"/> whose last position holds every term the prefix stands for.
+/// </summary>
+internal sealed class PhrasePrefixQuery(string field, IReadOnlyList<string> leading, string prefix, PrefixBudget budget, string shownPrefix) : Query
+{
+    public string Field { get; } = field;
+    public IReadOnlyList<string> Leading { get; } = leading;
+    public string Prefix { get; } = prefix;
+    public PrefixBudget Budget { get; } = budget;
+
+    public override Query Rewrite(IndexReader reader)
+    {
+        var prefixBytes = new BytesRef(Prefix);
+        var expanded = PrefixExpansion.Expand(
+            reader, Field, terms => new PrefixTermsEnum(terms.GetEnumerator(), prefixBytes), shownPrefix, Budget);
+        if (expanded.Count == 0)
+        {
+            return new BooleanQuery();
+        }
+
+        var phrase = new MultiPhraseQuery { Boost = Boost };
+        foreach (var token in Leading)
+        {
+            phrase.Add(new Term(Field, token));
+        }
+
+        phrase.Add(expanded.Select(e => new Term(Field, e.Term)).ToArray());
+        return phrase;
+    }
+
+    public override string ToString(string field) =>
+        $"{(field == Field ? "" : Field + ":")}\"{string.Join(' ', Leading)} {Prefix}*\"{(Boost == 1 ? "" : "^" + Boost)}";
+
+    public override bool Equals(object? obj) =>
+        obj is PhrasePrefixQuery other && other.Field == Field && other.Prefix == Prefix && other.Budget == Budget
+        && other.Boost == Boost && other.Leading.SequenceEqual(Leading);
+
+    public override int GetHashCode() => HashCode.Combine(Field, Prefix, Budget, Boost, string.Join(' ', Leading));
+}
