@@ -15,7 +15,7 @@ public static class SqliteStorage
             .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<IDatabaseVersion>(_ => new SqliteDatabaseVersion(connectionString));
         services.AddSingleton<IArticleWrites, SqliteWrites>();
-        services.AddScoped<IChangeLog, SqliteChangeLog>();
+        services.AddScoped<IChangeLog, ChangeLog>();
         services.AddSingleton<IDatabaseMigrator, SqliteMigrator>();
         return services;
     }

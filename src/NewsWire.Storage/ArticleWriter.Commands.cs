@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace NewsWire.Storage.Sqlite;
+namespace NewsWire.Storage;
 
 public sealed partial class ArticleWriter
 {
-    /// <summary>A command prepared once per writer; its $parameters are found in the SQL and bound by name.</summary>
-    private SqliteCommand Prepare(string name, string sql)
+    /// <summary>A command created once per writer; its @parameters are found in the SQL and bound by name.</summary>
+    private DbCommand Prepare(string name, string sql)
     {
         if (!_commands.TryGetValue(name, out var command))
         {
@@ -15,7 +15,10 @@ public sealed partial class ArticleWriter
             command.CommandText = sql;
             foreach (var parameter in ParameterNames().Matches(sql).Select(m => m.Value).Distinct())
             {
-                command.Parameters.Add(new SqliteParameter(parameter, null));
+                var added = command.CreateParameter();
+                added.ParameterName = parameter;
+                added.Value = DBNull.Value;
+                command.Parameters.Add(added);
             }
 
             _commands[name] = command;
@@ -57,6 +60,6 @@ public sealed partial class ArticleWriter
         _commands.Clear();
     }
 
-    [GeneratedRegex(@"\$[A-Za-z0-9]+")]
+    [GeneratedRegex(@"@[A-Za-z0-9]+")]
     private static partial Regex ParameterNames();
 }

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace NewsWire.Storage.Sqlite;
+namespace NewsWire.Storage;
 
-/// <summary>The change log on SQLite, read through the request's context; the triggers of <see cref="ChangeLogSql"/> write it.</summary>
-internal sealed class SqliteChangeLog(NewsWireDb db) : IChangeLog
+/// <summary>The change log read through the request's context, the same on every provider; each provider's
+/// triggers write it (ADR 20).</summary>
+public sealed class ChangeLog(NewsWireDb db) : IChangeLog
 {
     public async Task<long> HeadAsync(CancellationToken cancellationToken) =>
         await db.ArticleChanges.MaxAsync(c => (long?)c.Position, cancellationToken) ?? 0;
