@@ -8,7 +8,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     public void Configure(EntityTypeBuilder<Article> article)
     {
         article.ToTable("Articles");
-        article.Property(a => a.Slug).HasMaxLength(ArticleLimits.Slug);
+        article.Property(a => a.Slug).HasMaxLength(ArticleLimits.Slug).IsOrdinal();
         article.HasIndex(a => a.Slug).IsUnique();
 
         // Filters compare these without regard to case (source=tass finds TASS): CaseInsensitiveText says how.

@@ -5,6 +5,7 @@ namespace NewsWire.Storage;
 public enum StorageProvider
 {
     Sqlite,
+    Postgres,
 }
 
 /// <summary>

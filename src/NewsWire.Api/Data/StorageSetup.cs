@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsWire.Storage.Postgres;
 using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Api.Data;
@@ -30,6 +31,9 @@ public static class StorageSetup
             case StorageProvider.Sqlite:
                 services.AddSqliteStorage(storage.ConnectionString);
                 break;
+            case StorageProvider.Postgres:
+                services.AddPostgresStorage(storage.ConnectionString);
+                break;
         }
 
         services.AddHostedService<DatabaseStartup>();
@@ -50,14 +54,18 @@ public static class StorageSetup
         return new StorageOptions
         {
             Provider = provider is null ? StorageProvider.Sqlite : Enum.Parse<StorageProvider>(provider, ignoreCase: true),
+            // SQLite has a default file; PostgreSQL has no default server, and the check below says so.
             ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName) is { Length: > 0 } connectionString
                 ? connectionString
-                : StorageOptions.DefaultSqliteConnectionString,
+                : provider is null || provider.Equals(nameof(StorageProvider.Sqlite), StringComparison.OrdinalIgnoreCase)
+                    ? StorageOptions.DefaultSqliteConnectionString
+                    : "",
         };
     }
 
     private static string? Check(StorageOptions options) => options.Provider switch
     {
         StorageProvider.Sqlite => SqliteStorage.Check(options.ConnectionString),
+        StorageProvider.Postgres => PostgresStorage.Check(options.ConnectionString),
     };
 }

@@ -16,6 +16,8 @@ public static class SearchApi
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
             {
                 StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteArticleSearch>(provider),
+                // PostgreSQL is searched by the Lucene engine, which LuceneSearchSetup puts in this one's place.
+                StorageProvider.Postgres => throw new InvalidOperationException("PostgreSQL needs NewsWire:Search:Engine=Lucene."),
             },
             provider.GetRequiredService<IOptions<SearchBudget>>().Value));
         return services;

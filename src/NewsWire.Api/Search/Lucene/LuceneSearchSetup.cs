@@ -20,7 +20,14 @@ public static class LuceneSearchSetup
 
     public static IServiceCollection AddLuceneSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        var engine = configuration[$"{Section}:Engine"] ?? "Fts5";
+        // FTS5 lives in the SQLite file; on PostgreSQL the Lucene engine is the search (ADR 19).
+        var postgres = string.Equals(configuration[StorageOptions.ProviderSetting], nameof(StorageProvider.Postgres), StringComparison.OrdinalIgnoreCase);
+        var engine = configuration[$"{Section}:Engine"] ?? (postgres ? "Lucene" : "Fts5");
+        if (postgres && !engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{Section}:Engine is '{engine}'; with {StorageOptions.ProviderSetting}=Postgres the engine is Lucene.");
+        }
+
         if (engine.Equals("Fts5", StringComparison.OrdinalIgnoreCase))
         {
             return services;
@@ -31,7 +38,9 @@ public static class LuceneSearchSetup
             throw new InvalidOperationException($"{Section}:Engine is '{engine}'; use Fts5 or Lucene.");
         }
 
-        var path = configuration[$"{Section}:IndexPath"] ?? DefaultIndexPath(configuration);
+        var path = configuration[$"{Section}:IndexPath"] ?? (postgres
+            ? throw new InvalidOperationException($"{Section}:IndexPath is required with {StorageOptions.ProviderSetting}=Postgres: a folder for this instance's search index.")
+            : DefaultIndexPath(configuration));
         services.AddSingleton(_ => new LuceneIndex(path));
         var weights = configuration.GetSection($"{Section}:Weights").Get<FieldWeights>() ?? FieldWeights.Default;
         var budget = configuration.GetValue($"{Section}:PrefixBudget", LuceneQueryRenderer.DefaultPrefixBudget);
