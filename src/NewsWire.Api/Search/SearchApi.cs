@@ -12,8 +12,7 @@ public static class SearchApi
         services.AddOptions<SearchBudget>().BindConfiguration(SearchBudget.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SqliteArticleSearch>();
         // Handlers get the engine inside its budget, so no search runs without one.
-        services.AddScoped<IArticleSearch>(provider => new BudgetedSearch(
-            provider.GetRequiredService<SqliteArticleSearch>(), provider.GetRequiredService<IOptions<SearchBudget>>().Value));
+        services.Add(BudgetedSearch.Around<SqliteArticleSearch>());
         return services;
     }
 
