@@ -23,7 +23,12 @@ public static class ImportApi
     public const string MaxBytesKey = "NewsWire:Import:MaxBytes";
     public const long DefaultMaxBytes = 1L << 30;
 
-    public static IServiceCollection AddImport(this IServiceCollection services) => services.AddScoped<ArticleImporter>();
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        // Feeds declare windows-1252, ISO-8859-15, KOI8-R...: .NET reads those only with the code-page encodings added.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return services.AddScoped<ArticleImporter>();
+    }
 
     public static IEndpointConventionBuilder MapImport(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/articles/import", ImportArticles)
