@@ -22,6 +22,7 @@ internal static class FeedEntryReader
 {
     private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     private const string MediaNamespace = "http://search.yahoo.com/mrss/";
+    private const string AtomExample = "2026-11-23T07:00:00Z";
 
     public static ImportItem Read(FeedPiece piece, FeedDefaults defaults, DateTime now)
     {
@@ -98,34 +99,37 @@ internal static class FeedEntryReader
         }
     }
 
-    /// <summary>The entry's date, or why the date it has is not one. The formatter keeps a bad date's exception
-    /// and throws it when the date is read: that is where it is turned into a message about this entry.</summary>
+    /// <summary>
+    /// The entry's date (published or pubDate, else dc:date, else updated), or why one of the dates it has is not
+    /// a date: every date that is there must be one. The formatter keeps a bad date's exception and throws it
+    /// when the date is read, which is where it becomes a message about this entry.
+    /// </summary>
     private static (DateTimeOffset? Date, string? Problem) Published(SyndicationItem item, FeedPiece piece)
     {
         var atom = piece.Format == FeedFormat.Atom;
         if (!TryRead(() => item.PublishDate, out var published))
         {
-            return atom ? (null, BadDate(piece, "published", FeedOutline.AtomNamespace, "2026-11-23T07:00:00Z"))
+            return atom ? (null, BadDate(piece, "published", FeedOutline.AtomNamespace, AtomExample))
                 : (null, BadDate(piece, "pubDate", "", "Mon, 23 Nov 2026 07:00:00 GMT"));
-        }
-
-        if (published != default)
-        {
-            return (published, null);
-        }
-
-        if (!atom && Extensions(item, "date", FeedOutline.DublinCoreNamespace).FirstOrDefault() is { } dcDate)
-        {
-            return DateTimeOffset.TryParse(dcDate.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-                ? (date, null) : (null, DateMessage("dc:date", dcDate, "2026-11-23T07:00:00Z"));
         }
 
         if (!TryRead(() => item.LastUpdatedTime, out var updated))
         {
-            return (null, BadDate(piece, "updated", FeedOutline.AtomNamespace, "2026-11-23T07:00:00Z"));
+            return (null, BadDate(piece, "updated", FeedOutline.AtomNamespace, AtomExample));
         }
 
-        return (updated == default ? null : updated, null);
+        DateTimeOffset? dcDate = null;
+        if (Extensions(item, "date", FeedOutline.DublinCoreNamespace).FirstOrDefault() is { } dcText)
+        {
+            if (!DateTimeOffset.TryParse(dcText.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return (null, DateMessage("dc:date", dcText, AtomExample));
+            }
+
+            dcDate = parsed;
+        }
+
+        return (published != default ? published : dcDate ?? (updated != default ? updated : null), null);
     }
 
     private static bool TryRead(Func<DateTimeOffset> read, out DateTimeOffset date)
