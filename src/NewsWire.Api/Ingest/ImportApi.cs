@@ -95,6 +95,12 @@ public static class ImportApi
         {
             return TooLarge(maxBytes, report);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left: nobody reads this answer, but the request log shows 499, not a server error.
+            return Problems.Status(StatusCodes.Status499ClientClosedRequest, "The client closed the request.",
+                $"Reading stopped when the client left; the batches before were stored: {report.Created} created, {report.Duplicates} duplicates.");
+        }
 
         return TypedResults.Ok(report);
     }

@@ -132,7 +132,7 @@ public sealed class FeedImportTests : ServiceTest
     public async Task AnImportWhoseReaderIsCancelledStopsReading()
     {
         using var cancel = new CancellationTokenSource();
-        var items = FeedItems.ReadAsync(new EndlessFeed(), source: "Endless", lang: "en", TimeProvider.System, cancel.Token);
+        var items = FeedItems.ReadAsync(new ChunkStream(EndlessChannel()), source: "Endless", lang: "en", TimeProvider.System, cancel.Token);
         var read = 0;
 
         var act = async () =>
@@ -175,34 +175,12 @@ public sealed class FeedImportTests : ServiceTest
     }
 
     /// <summary>An RSS channel that never ends, as an abandoned upload looks to the reader.</summary>
-    private sealed class EndlessFeed : Stream
+    private static IEnumerable<byte[]> EndlessChannel()
     {
-        private byte[] _pending = Encoding.UTF8.GetBytes($"<rss version=\"2.0\"><channel><title>Endless</title>\n");
-        private int _offset;
-        private int _next;
-
-        public override int Read(byte[] buffer, int offset, int count)
+        yield return Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><title>Endless</title>\n");
+        for (var n = 1; ; n++)
         {
-            if (_offset == _pending.Length)
-            {
-                _pending = Encoding.UTF8.GetBytes(RssItem("endless", ++_next) + "\n");
-                _offset = 0;
-            }
-
-            var n = Math.Min(count, _pending.Length - _offset);
-            Array.Copy(_pending, _offset, buffer, offset, n);
-            _offset += n;
-            return n;
+            yield return Encoding.UTF8.GetBytes(RssItem("endless", n) + "\n");
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -67,6 +67,40 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a container; true when the process has exited within <paramref name="wait"/>.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan wait)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(wait);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Resident memory now and at its peak since the last <see cref="ResetPeakMemory"/> (Linux: /proc), in MB.</summary>
+    public (double Current, double Peak) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Megabytes(string key) =>
+            long.Parse(status.Single(l => l.StartsWith(key + ":", StringComparison.Ordinal))[(key.Length + 1)..].Trim().Split(' ')[0],
+                System.Globalization.CultureInfo.InvariantCulture) * 1024 / 1e6;
+        return (Megabytes("VmRSS"), Megabytes("VmHWM"));
+    }
+
+    /// <summary>Sets the peak to the current resident memory (writing 5 to /proc/PID/clear_refs), so a peak measures one step.</summary>
+    public void ResetPeakMemory() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
