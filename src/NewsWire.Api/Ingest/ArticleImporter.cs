@@ -9,7 +9,8 @@ namespace NewsWire.Api.Ingest;
 /// <summary>
 /// Stores a stream of import items in batched transactions through <see cref="ArticleWriter"/>, the same
 /// writer a single POST uses, so duplicates are found the same way. A batch commits whole or not at all:
-/// an import cut off part-way leaves whole batches, and the log says how far it got.
+/// an import cut off part-way leaves whole batches, and the log says how far it got. Batches are counted in
+/// articles and in text (<see cref="TextInFlight"/>), so memory does not grow with the articles' length.
 /// </summary>
 public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
