@@ -57,7 +57,13 @@ internal sealed partial class FeedOutline
 
         try
         {
-            _ = Encoding.GetEncoding(label.Groups[1].Value);
+            // Bytes the scanner could read are ASCII-compatible whatever the label says: a feed labelled UTF-16
+            // without being UTF-16 is read as UTF-8, as XmlReader would otherwise fail every entry.
+            if (Encoding.GetEncoding(label.Groups[1].Value).GetByteCount("<") != 1)
+            {
+                _declaration = Utf8Declaration;
+            }
+
             return null;
         }
         catch (ArgumentException)

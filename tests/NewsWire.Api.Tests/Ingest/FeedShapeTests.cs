@@ -137,6 +137,15 @@ public sealed class FeedShapeTests : ServiceTest
     }
 
     [Fact]
+    public async Task AFeedLabelledUtf16InUtf8IsReadAsUtf8()
+    {
+        var report = await Writer.ImportFeedAsync("""<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Mislabelled</title><item><title>Grüße</title><description>Read anyway.</description></item></channel></rss>""");
+
+        report.Created.Should().Be(1, Describe(report));
+        (await Reader.StoredAsync("Mislabelled")).Single().Headline.Should().Be("Grüße");
+    }
+
+    [Fact]
     public async Task AnEncodingNobodyKnowsIsAClearFailure()
     {
         var report = await Writer.ImportFeedAsync("""<?xml version="1.0" encoding="x-klingon"?><rss version="2.0"><channel><item><title>t</title></item></channel></rss>""");
