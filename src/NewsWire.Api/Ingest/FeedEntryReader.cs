@@ -37,16 +37,15 @@ internal static class FeedEntryReader
             return Failed(piece, "entry", $"{entry} is cut off: the upload ends inside it.");
         }
 
-        if (FeedXml.FirstError(piece) is { } error)
-        {
-            return Failed(piece, "entry", Invariant($"Entry {piece.Entry} is not well-formed XML at line {error.Line}, position {error.Column}."));
-        }
-
-        var kind = piece.Format == FeedFormat.Atom ? "an Atom entry" : "an RSS item";
+        // The formatter reads every byte of the entry, so it meets any XML error in it; only then is the entry
+        // read again to tell an XML error (and where it is) from content the formatter cannot map.
         if (Load(piece) is not var (item, xmlLang))
         {
-            return Failed(piece, "entry", $"{entry} is not {kind} that can be read: an element holds what it may not "
-                + "(markup where text belongs: escape HTML or put it in CDATA; a number or address that is not one).");
+            var kind = piece.Format == FeedFormat.Atom ? "an Atom entry" : "an RSS item";
+            return FeedXml.FirstError(piece) is { } error
+                ? Failed(piece, "entry", Invariant($"Entry {piece.Entry} is not well-formed XML at line {error.Line}, position {error.Column}."))
+                : Failed(piece, "entry", $"{entry} is not {kind} that can be read: an element holds what it may not "
+                    + "(markup where text belongs: escape HTML or put it in CDATA; a number or address that is not one).");
         }
 
         var (published, dateProblem) = Published(item, piece);

@@ -29,7 +29,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Address { get; }
     public IEnumerable<string> Output => _output;
 
-    public static async Task<ServiceProcess> StartAsync(string databasePath)
+    /// <param name="databasePath">The SQLite file, created and seeded if it does not exist.</param>
+    /// <param name="environment">More settings, as an operator would set them (runtime settings such as
+    /// <c>DOTNET_GCHeapHardLimit</c> included).</param>
+    public static async Task<ServiceProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -39,6 +42,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__NewsWire"] = $"Data Source={databasePath}";
         start.Environment["NewsWire__ApiKeys__0"] = NewsWireApp.ApiKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var service = new ServiceProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         await service.WaitUntilHealthyAsync();
         return service;
