@@ -10,9 +10,9 @@ namespace NewsWire.Api.Ingest;
 internal sealed record FeedDefaults(string? Source, string? Lang, string? FeedLang);
 
 /// <summary>
-/// One entry found by <see cref="FeedScanner"/> as an import item. XmlReader first checks that the entry alone
-/// is well-formed, so a failure names the entry and its place in the upload; then System.ServiceModel.Syndication
-/// reads it. title → headline; content:encoded, else content, else description or summary, else
+/// One entry found by <see cref="FeedScanner"/> as an import item. System.ServiceModel.Syndication reads the
+/// entry alone, in memory; when it cannot, XmlReader tells whether (and where in the upload) the entry is not
+/// well-formed, so a failure names the entry and its place. title → headline; content:encoded, else content, else
 /// media:description → body (HTML becomes text); published or pubDate, else dc:date, else updated → publishedAt;
 /// link, id or guid, categories and dc:subject, dc:creator or the Atom authors → url, externalId, tags, byline.
 /// A date that is there but is not a date fails its entry alone. The library's own messages (in English only,
