@@ -2,17 +2,22 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsWire.Api.Data;
+using NewsWire.Core.WireCopy;
 
 namespace NewsWire.Api.Ingest;
 
 /// <summary>
 /// Stores a stream of import items in batched transactions through <see cref="ArticleWriter"/>, the same
 /// writer a single POST uses, so duplicates are found the same way. A batch commits whole or not at all:
-/// an import cut off part-way leaves whole batches, and the log says how far it got.
+/// an import cut off part-way leaves whole batches, and the log says how far it got. Batches are counted in
+/// articles and in text (<see cref="TextInFlight"/>), so memory does not grow with the articles' length.
 /// </summary>
 public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
     public const int BatchSize = 500;
+
+    /// <summary>A batch also commits early once its articles hold this much text, so long articles stay few in memory.</summary>
+    public const long BatchCharacters = 8_000_000;
 
     /// <summary>
     /// A bulk load touches the indexes (slug, hash, band keys, the FTS5 segments) all over: a 64 MiB page cache
@@ -37,9 +42,10 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
             // Two stages on two cores: reading, parsing and hashing run ahead on one while this one writes.
             // If writing fails, the linked token stops the producer instead of leaving it blocked on a full channel.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var inFlight = new TextInFlight(2 * BatchCharacters + WireCopyParser.MaxLength);
             var prepared = Channel.CreateBounded<(ImportItem Item, PreparedArticle? Article)>(BatchSize * 2);
-            var producer = Task.Run(() => PrepareAsync(items, prepared.Writer, stop.Token), stop.Token);
-            var batch = new List<(ImportItem Item, PreparedArticle Article)>(BatchSize);
+            var producer = Task.Run(() => PrepareAsync(items, prepared.Writer, inFlight, stop.Token), stop.Token);
+            var batch = new Batch(BatchSize);
             try
             {
                 await foreach (var (item, article) in prepared.Reader.ReadAllAsync(cancellationToken))
@@ -50,10 +56,10 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
                         continue;
                     }
 
-                    batch.Add((item, article));
-                    if (batch.Count == BatchSize)
+                    batch.Add(item, article);
+                    if (batch.Items.Count == BatchSize || batch.Characters >= BatchCharacters)
                     {
-                        Commit(connection, batch, report);
+                        Commit(connection, batch, report, inFlight);
                         progress?.Invoke(report);
                     }
                 }
@@ -65,7 +71,7 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
             }
 
             await producer; // rethrows what stopped the input (an upload over the limit, a cut connection)
-            Commit(connection, batch, report);
+            Commit(connection, batch, report, inFlight);
             progress?.Invoke(report);
             LogFinished(report.Created, report.Duplicates, report.FailedCount);
         }
@@ -90,13 +96,15 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
     }
 
     private static async Task PrepareAsync(IAsyncEnumerable<ImportItem> items,
-        ChannelWriter<(ImportItem, PreparedArticle?)> writer, CancellationToken cancellationToken)
+        ChannelWriter<(ImportItem, PreparedArticle?)> writer, TextInFlight inFlight, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var item in items.WithCancellation(cancellationToken))
             {
-                await writer.WriteAsync((item, item.Draft is null ? null : PreparedArticle.From(item.Draft)), cancellationToken);
+                var article = item.Draft is null ? null : PreparedArticle.From(item.Draft);
+                await inFlight.TakeAsync(Batch.CharactersOf(article), cancellationToken);
+                await writer.WriteAsync((item, article), cancellationToken);
             }
 
             writer.Complete();
@@ -108,9 +116,9 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
         }
     }
 
-    private void Commit(SqliteConnection connection, List<(ImportItem Item, PreparedArticle Article)> batch, ImportReport report)
+    private void Commit(SqliteConnection connection, Batch batch, ImportReport report, TextInFlight inFlight)
     {
-        if (batch.Count == 0)
+        if (batch.Items.Count == 0)
         {
             return;
         }
@@ -120,7 +128,7 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
         using (var transaction = connection.BeginTransaction())
         using (var writer = new ArticleWriter(connection, transaction))
         {
-            foreach (var (_, article) in batch)
+            foreach (var (_, article) in batch.Items)
             {
                 _ = writer.Create(article, now).Created ? created++ : duplicates++;
             }
@@ -130,8 +138,30 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
 
         report.Created += created;
         report.Duplicates += duplicates;
-        LogBatch(batch[0].Item.Line, batch[^1].Item.Line, report.Created, report.Duplicates);
+        LogBatch(batch.Items[0].Item.Line, batch.Items[^1].Item.Line, report.Created, report.Duplicates);
+        inFlight.Give(batch.Characters);
         batch.Clear();
+    }
+
+    /// <summary>Articles waiting to commit together, and how much text they hold.</summary>
+    private sealed class Batch(int capacity)
+    {
+        public List<(ImportItem Item, PreparedArticle Article)> Items { get; } = new(capacity);
+        public long Characters { get; private set; }
+
+        public static long CharactersOf(PreparedArticle? article) => article?.Paragraphs.Sum(p => (long)p.Length) ?? 0;
+
+        public void Add(ImportItem item, PreparedArticle article)
+        {
+            Items.Add((item, article));
+            Characters += CharactersOf(article);
+        }
+
+        public void Clear()
+        {
+            Items.Clear();
+            Characters = 0;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import: committed items {First}-{Last}; {Created} created and {Duplicates} duplicates so far")]
