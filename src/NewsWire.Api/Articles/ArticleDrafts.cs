@@ -192,6 +192,9 @@ public static partial class ArticleDrafts
             : p.Length == 2 ? p.ToUpperInvariant() : p.ToLowerInvariant()));
     }
 
+    /// <summary>Whether <paramref name="value"/> is accepted as a lang; a feed's own language is taken only if so.</summary>
+    internal static bool IsLanguageTag(string value) => value.Length <= ArticleLimits.Lang && LanguageTag().IsMatch(value);
+
     internal static string Truncated(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]

@@ -1,133 +1,131 @@
-using System.Globalization;
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using System.ServiceModel.Syndication;
-using System.Xml;
-using NewsWire.Api.Articles;
+using System.Text;
 using NewsWire.Core.Text;
 
 namespace NewsWire.Api.Ingest;
 
 /// <summary>
-/// Reads an Atom or RSS feed as a stream of entries. The reader moves through the document asynchronously
-/// and hands one entry at a time to System.ServiceModel.Syndication, so a large feed never sits in memory
-/// whole. The feed's own title and language stand in for source and lang when the client gives none.
-/// DTDs are refused (no entity expansion, no external fetches).
+/// Reads an Atom feed or an RSS channel as a stream of import items, one buffer of the upload at a time:
+/// <see cref="FeedScanner"/> finds each entry and <see cref="FeedEntryReader"/> reads it, so memory holds one
+/// buffer and one entry whatever the feed's size, and one bad entry fails alone. An entry takes the same limit
+/// as an NDJSON line (<see cref="MaxEntryBytes"/>); a longer one is reported and skipped without being held.
+/// The feed's title and language stand in for source and lang when the client gives none (the first of each).
+/// Every read is asynchronous and takes the cancellation token, so an abandoned upload stops being read.
 /// </summary>
 public static class FeedItems
 {
-    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    public const int MaxEntryBytes = NdjsonItems.MaxLineBytes;
+
+    private static readonly StreamPipeReaderOptions Buffering = new(bufferSize: 64 * 1024);
 
     public static async IAsyncEnumerable<ImportItem> ReadAsync(
         Stream stream, string? source, string? lang, TimeProvider clock,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var settings = new XmlReaderSettings
+        var upload = PipeReader.Create(stream, Buffering);
+        var input = upload;
+        try
         {
-            Async = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true,
-            IgnoreProcessingInstructions = true, MaxCharactersInDocument = 0,
-        };
-        using var reader = XmlReader.Create(stream, settings);
-        var entry = 0;
-        string? feedTitle = null, feedLang = null;
-        while (true)
-        {
-            ImportItem? item = null;
-            bool more;
-            try
+            var ready = new List<ImportItem>();
+            var feed = new FeedValues(source, lang);
+            var (utf8, transcoded) = await AsUtf8Async(upload, cancellationToken);
+            input = utf8;
+            var scanner = new FeedScanner(MaxEntryBytes, transcoded, piece =>
             {
-                more = await reader.ReadAsync();
-                while (more && !IsEntry(reader))
+                if (feed.Take(piece) is { } item)
                 {
-                    if (reader.NodeType == XmlNodeType.Element && IsFeedTitle(reader))
-                    {
-                        feedTitle ??= PlainText.NormalizeLine(await reader.ReadElementContentAsStringAsync());
-                        more = !reader.EOF;
-                        continue;
-                    }
-
-                    if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "language" && reader.Depth <= 2)
-                    {
-                        feedLang ??= (await reader.ReadElementContentAsStringAsync()).Trim();
-                        more = !reader.EOF;
-                        continue;
-                    }
-
-                    if (reader.NodeType == XmlNodeType.Element && reader.Depth == 0)
-                    {
-                        feedLang ??= reader.GetAttribute("xml:lang"); // Atom: <feed xml:lang="en">
-                    }
-
-                    more = await reader.ReadAsync();
+                    ready.Add(item);
+                }
+            });
+            while (true)
+            {
+                var result = await input.ReadAsync(cancellationToken);
+                feed.Now = clock.GetUtcNow().UtcDateTime;
+                foreach (var segment in result.Buffer)
+                {
+                    scanner.Scan(segment.Span);
                 }
 
-                if (!more)
+                input.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted)
+                {
+                    scanner.Finish();
+                }
+
+                foreach (var item in ready)
+                {
+                    yield return item;
+                }
+
+                ready.Clear();
+                if (result.IsCompleted || scanner.Stopped)
                 {
                     yield break;
                 }
-
-                entry++;
-                var xml = await reader.ReadOuterXmlAsync();
-                item = ToItem(entry, xml, source ?? feedTitle, lang ?? feedLang, clock.GetUtcNow().UtcDateTime);
             }
-            catch (XmlException e)
-            {
-                // A document broken mid-way ends the import there; the entries before it are kept.
-                item = new ImportItem(entry + 1, null, new Dictionary<string, string[]>
-                {
-                    ["xml"] = [$"The feed is not well-formed XML at line {e.LineNumber}, position {e.LinePosition}; reading stopped here."],
-                });
-            }
-
-            yield return item;
-            if (item.Errors?.ContainsKey("xml") == true)
-            {
-                yield break;
-            }
+        }
+        finally
+        {
+            await input.CompleteAsync();
+            await upload.CompleteAsync();
         }
     }
 
-    private static bool IsEntry(XmlReader reader) =>
-        reader.NodeType == XmlNodeType.Element
-        && ((reader.LocalName == "entry" && reader.NamespaceURI == AtomNamespace) || (reader.LocalName == "item" && reader.Depth <= 2));
-
-    private static bool IsFeedTitle(XmlReader reader) => reader.LocalName == "title" && reader.Depth <= 2;
-
-    private static ImportItem ToItem(int entry, string xml, string? source, string? lang, DateTime now)
+    /// <summary>The scanner reads ASCII-compatible bytes: a UTF-16 upload (by its byte order mark, or "&lt;?" in
+    /// UTF-16) is transcoded to UTF-8 as it is read, and a UTF-8 byte order mark is dropped.</summary>
+    private static async Task<(PipeReader Reader, bool Transcoded)> AsUtf8Async(PipeReader upload, CancellationToken cancellationToken)
     {
-        SyndicationItem syndicationItem;
-        try
+        if (await SniffAsync(upload, cancellationToken) is not { } utf16)
         {
-            using var entryReader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            syndicationItem = SyndicationItem.Load(entryReader);
-        }
-        catch (Exception e) when (e is XmlException or FormatException)
-        {
-            return new ImportItem(entry, null, new Dictionary<string, string[]> { ["entry"] = ["The entry is not a valid Atom entry or RSS item: " + e.Message] });
+            return (upload, false);
         }
 
-        var published = syndicationItem.PublishDate != default ? syndicationItem.PublishDate : syndicationItem.LastUpdatedTime;
-        var input = new ArticleInput
-        {
-            Headline = Text(syndicationItem.Title),
-            Body = Text(syndicationItem.Content as TextSyndicationContent) ?? Text(syndicationItem.Summary),
-            Source = source,
-            Lang = lang,
-            PublishedAt = published == default ? null : published.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            // RSS turns a permalink guid into a link even when it is not an address: take web addresses only.
-            Url = syndicationItem.Links
-                .Where(l => l.RelationshipType is null or "alternate")
-                .Select(l => l.Uri)
-                .FirstOrDefault(u => u is { IsAbsoluteUri: true } && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
-                ?.ToString(),
-            ExternalId = string.IsNullOrWhiteSpace(syndicationItem.Id) ? null : syndicationItem.Id,
-            Tags = syndicationItem.Categories.Select(c => c.Label ?? c.Name).Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
-        };
-        var result = ArticleDrafts.FromInput(input, now);
-        return new ImportItem(entry, result.Draft, result.Draft is null ? result.Errors : null);
+        var utf8 = PipeReader.Create(Encoding.CreateTranscodingStream(upload.AsStream(leaveOpen: true), utf16, Encoding.UTF8), Buffering);
+        await SniffAsync(utf8, cancellationToken); // the byte order mark, now in UTF-8
+        return (utf8, true);
     }
 
-    private static string? Text(TextSyndicationContent? content) =>
-        content is null ? null
-        : content.Type is "html" or "xhtml" || content.Text.Contains('<', StringComparison.Ordinal) ? HtmlText.ToPlainText(content.Text)
-        : content.Text;
+    /// <summary>Consumes a UTF-8 byte order mark and nothing else; returns the UTF-16 encoding the upload is in, if it is.</summary>
+    private static async Task<Encoding?> SniffAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        var result = await reader.ReadAtLeastAsync(4, cancellationToken);
+        var head = result.Buffer.Slice(0, Math.Min(4, result.Buffer.Length)).ToArray();
+        Encoding? utf16 = head switch
+        {
+            [0xFF, 0xFE, ..] or [0x3C, 0x00, 0x3F, 0x00] => Encoding.Unicode,
+            [0xFE, 0xFF, ..] or [0x00, 0x3C, 0x00, 0x3F] => Encoding.BigEndianUnicode,
+            _ => null,
+        };
+        reader.AdvanceTo(result.Buffer.GetPosition(utf16 is null && head is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0));
+        return utf16;
+    }
+
+    /// <summary>The feed's own title and language as the scanner finds them, and what each piece becomes.</summary>
+    private sealed class FeedValues(string? source, string? lang)
+    {
+        private string? _title, _language;
+
+        public DateTime Now { get; set; }
+
+        public ImportItem? Take(FeedPiece piece)
+        {
+            switch (piece.Kind)
+            {
+                case FeedPieceKind.FeedTitle:
+                    _title ??= NonEmpty(FeedXml.Text(piece));
+                    return null;
+                case FeedPieceKind.FeedLanguage:
+                    _language ??= NonEmpty(FeedXml.Text(piece));
+                    return null;
+                case FeedPieceKind.Stop:
+                    return new ImportItem(piece.Entry, null, new Dictionary<string, string[]> { ["xml"] = [piece.Problem!] });
+                default:
+                    return FeedEntryReader.Read(piece, new FeedDefaults(source ?? _title, lang, _language), Now);
+            }
+        }
+
+        private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : PlainText.NormalizeLine(text);
+    }
 }

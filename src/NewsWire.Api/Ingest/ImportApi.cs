@@ -26,6 +26,8 @@ public static class ImportApi
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
             .Validate(o => o.MaxBytes > 0, $"{ImportOptions.MaxBytesSetting} must be a positive number of bytes.")
             .ValidateOnStart();
+        // Feeds declare windows-1252, ISO-8859-15, KOI8-R...: .NET reads those only with the code-page encodings added.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         return services.AddScoped<ArticleImporter>();
     }
 
@@ -38,10 +40,11 @@ public static class ImportApi
                 Needs `X-Api-Key`. `application/x-ndjson`: one ArticleInput per line. `application/atom+xml` or
                 `application/rss+xml`: one article per entry (title → headline, content or summary → body, HTML
                 turned into text; `source` and `lang` default to the feed's title and language). The upload is
-                read as a stream and stored in batches of 500, each in one transaction. Answers
-                `{ created, duplicates, failed: [{ line, errors }] }`: `line` is the 1-based line or entry;
+                read as a stream and stored in batches of 500 (fewer for long articles), each in one transaction.
+                Answers `{ created, duplicates, failed: [{ line, errors }] }`: `line` is the 1-based line or entry;
                 near-duplicates count as created, exact duplicates are not stored again. A bad line or entry
-                never loses the good ones. Uploads over `NewsWire:Import:MaxBytes` (default 1 GiB) are 413.
+                (not well-formed, a date that is not a date, over 2 MiB) never loses the good ones. Uploads over
+                `NewsWire:Import:MaxBytes` (default 1 GiB) are 413.
                 """)
             // Routing answers 415 for any type not listed here, so the list is every type Kind() reads.
             .Accepts<string>("application/x-ndjson", "application/atom+xml", "application/rss+xml",
@@ -106,6 +109,12 @@ public static class ImportApi
         {
             return RequestDecoding.NotDecodable(
                 $"Reading stopped there; the batches before it were stored: {report.Created} created, {report.Duplicates} duplicates.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left: nobody reads this answer, but the request log shows 499, not a server error.
+            return Problems.Status(StatusCodes.Status499ClientClosedRequest, "The client closed the request.",
+                $"Reading stopped when the client left; the batches before were stored: {report.Created} created, {report.Duplicates} duplicates.");
         }
 
         return TypedResults.Ok(report);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace NewsWire.Api.Search;
 
 /// <summary>
@@ -9,6 +11,10 @@ namespace NewsWire.Api.Search;
 /// </summary>
 internal sealed class BudgetedSearch(IArticleSearch engine, SearchBudget budget) : IArticleSearch
 {
+    /// <summary>The <see cref="IArticleSearch"/> handlers get: <typeparamref name="TEngine"/> inside the budget.</summary>
+    public static ServiceDescriptor Around<TEngine>() where TEngine : IArticleSearch => ServiceDescriptor.Scoped<IArticleSearch>(
+        provider => new BudgetedSearch(provider.GetRequiredService<TEngine>(), provider.GetRequiredService<IOptions<SearchBudget>>().Value));
+
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var prefixes = request.Query.Prefixes.Count();

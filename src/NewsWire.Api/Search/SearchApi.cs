@@ -11,15 +11,10 @@ public static class SearchApi
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchBudget>().BindConfiguration(SearchBudget.Section).ValidateDataAnnotations().ValidateOnStart();
-        // The engine is the store's own (ADR 19); handlers get it inside its budget, so no search runs without one.
-        services.AddScoped<IArticleSearch>(provider => new BudgetedSearch(
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
-            {
-                StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteArticleSearch>(provider),
-                // PostgreSQL is searched by the Lucene engine, which LuceneSearchSetup puts in this one's place.
-                StorageProvider.Postgres => throw new InvalidOperationException("PostgreSQL needs NewsWire:Search:Engine=Lucene."),
-            },
-            provider.GetRequiredService<IOptions<SearchBudget>>().Value));
+        services.AddScoped<SqliteArticleSearch>();
+        // Handlers get the engine inside its budget, so no search runs without one. FTS5 is SQLite's; with PostgreSQL,
+        // LuceneSearchSetup puts the Lucene engine in its place (ADR 19).
+        services.Add(BudgetedSearch.Around<SqliteArticleSearch>());
         return services;
     }
 

@@ -9,8 +9,12 @@ namespace NewsWire.Api.Search;
 /// </summary>
 public sealed class SearchTooBroadException(string message) : Exception(message)
 {
-    public static SearchTooBroadException PrefixTooBroad(SearchTerm prefix, int maxWords) => new(
-        $"'{prefix.Display}' stands for more than {maxWords:N0} different words in the archive, more than one search " +
+    public static SearchTooBroadException PrefixTooBroad(SearchTerm prefix, int maxWords) => PrefixTooBroad(prefix.Display, maxWords);
+
+    /// <param name="shownPrefix">The prefix as the user typed it, star included.</param>
+    /// <param name="maxWords">The budget it went past.</param>
+    public static SearchTooBroadException PrefixTooBroad(string shownPrefix, int maxWords) => new(
+        $"'{shownPrefix}' stands for more than {maxWords:N0} different words in the archive, more than one search " +
         "may look through. Give the prefix more letters before the *, or write the whole word.");
 
     public static SearchTooBroadException TooManyPrefixes(int prefixes, int maxPrefixes) => new(

@@ -43,7 +43,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             // The import streams far more NDJSON than the service can store before the kill; single POSTs go on
             // beside it, each waiting its turn for the write lock between the import's batches.
             using var importClient = service.CreateClient();
-            var content = new StreamContent(new NdjsonStream(articles, ImportLines));
+            var content = new StreamContent(new ChunkStream(NdjsonLines(articles, ImportLines)));
             content.Headers.ContentType = new("application/x-ndjson");
             var import = importClient.PostAsync("/api/articles/import", content);
             using var stopSingles = new CancellationTokenSource();
@@ -147,39 +147,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>NDJSON lines import-0, import-1, … written as the upload is read, so nothing is held in memory.</summary>
-    private sealed class NdjsonStream(DistinctArticles articles, int lines) : Stream
-    {
-        private byte[] _pending = [];
-        private int _offset;
-        private int _next;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_offset == _pending.Length)
-            {
-                if (_next == lines)
-                {
-                    return 0;
-                }
-
-                _pending = Encoding.UTF8.GetBytes(articles.NdjsonLine(_next++, "import") + "\n");
-                _offset = 0;
-            }
-
-            var n = Math.Min(count, _pending.Length - _offset);
-            Array.Copy(_pending, _offset, buffer, offset, n);
-            _offset += n;
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+    private static IEnumerable<byte[]> NdjsonLines(DistinctArticles articles, int lines) =>
+        Enumerable.Range(0, lines).Select(n => Encoding.UTF8.GetBytes(articles.NdjsonLine(n, "import") + "\n"));
 }

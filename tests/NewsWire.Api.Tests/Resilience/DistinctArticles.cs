@@ -16,7 +16,21 @@ public sealed class DistinctArticles(string mark, int seed)
 
     public string Mark => mark;
 
-    public object Input(int number, string prefix = "story")
+    public object Input(int number, string prefix = "story") => new
+    {
+        headline = Headline(number, prefix),
+        body = Body(number, prefix),
+        source = "Resilience",
+        place = "Testville",
+        publishedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(number).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        tags = new[] { "resilience" },
+        externalId = $"{prefix}-{number}",
+    };
+
+    public string Headline(int number, string prefix = "story") => $"{mark} {prefix} {number}";
+
+    /// <summary>Three paragraphs of twenty words; the same for the same number and prefix.</summary>
+    public string Body(int number, string prefix = "story")
     {
         var random = new Random(HashCode.Combine(seed, number, prefix));
         var body = new StringBuilder();
@@ -29,16 +43,7 @@ public sealed class DistinctArticles(string mark, int seed)
             }
         }
 
-        return new
-        {
-            headline = $"{mark} {prefix} {number}",
-            body = body.ToString(),
-            source = "Resilience",
-            place = "Testville",
-            publishedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(number).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            tags = new[] { "resilience" },
-            externalId = $"{prefix}-{number}",
-        };
+        return body.ToString();
     }
 
     public string NdjsonLine(int number, string prefix) => JsonSerializer.Serialize(Input(number, prefix));

@@ -29,7 +29,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Address { get; }
     public IEnumerable<string> Output => _output;
 
-    public static async Task<ServiceProcess> StartAsync(string databasePath)
+    /// <param name="databasePath">The SQLite file, created and seeded if it does not exist.</param>
+    /// <param name="environment">More settings, as an operator would set them (runtime settings such as
+    /// <c>DOTNET_GCHeapHardLimit</c> included).</param>
+    public static async Task<ServiceProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -41,6 +44,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // The load tests send far more than a client may; what they test is not the limits (RateLimitTests is).
         start.Environment["NewsWire__RateLimits__Enabled"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var service = new ServiceProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         await service.WaitUntilHealthyAsync();
         return service;
@@ -68,6 +76,40 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>SIGTERM, as an orchestrator stops a container; true when the process has exited within <paramref name="wait"/>.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan wait)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(wait);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Resident memory now and at its peak since the last <see cref="ResetPeakMemory"/> (Linux: /proc), in MB.</summary>
+    public (double Current, double Peak) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Megabytes(string key) =>
+            long.Parse(status.Single(l => l.StartsWith(key + ":", StringComparison.Ordinal))[(key.Length + 1)..].Trim().Split(' ')[0],
+                System.Globalization.CultureInfo.InvariantCulture) * 1024 / 1e6;
+        return (Megabytes("VmRSS"), Megabytes("VmHWM"));
+    }
+
+    /// <summary>Sets the peak to the current resident memory (writing 5 to /proc/PID/clear_refs), so a peak measures one step.</summary>
+    public void ResetPeakMemory() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,9 @@ internal sealed class LuceneArticleSearch(NewsWireDb db, LuceneSearchEngine engi
 {
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        await sync.EnsureCurrentAsync(db, cancellationToken);
+        // Catching up is the instance's work, shared by every search that waits on it: neither this search's
+        // time budget nor its client leaving stops it half-way.
+        await sync.EnsureCurrentAsync(db, CancellationToken.None);
         var page = engine.Search(request);
         var ids = page.Hits.Select(h => h.Id).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))

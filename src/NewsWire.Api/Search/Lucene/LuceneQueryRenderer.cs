@@ -37,41 +37,40 @@ public sealed record FieldWeights(float Headline = 10, float Lead = 4, float Bod
 /// </summary>
 internal static class LuceneQueryRenderer
 {
-    /// <summary>How many index terms the prefixes of one search may stand for, all fields together, by default.</summary>
-    public const int DefaultPrefixBudget = 1024;
+    /// <summary>How many index terms one prefix may stand for in one field, by default (as <see cref="SearchBudget"/>).</summary>
+    public static readonly int DefaultMaxWordsPerPrefix = new SearchBudget().MaxWordsPerPrefix;
 
-    public static Query Render(SearchQuery query, FieldWeights? weights = null, int prefixBudget = DefaultPrefixBudget) =>
-        Render(query, weights ?? FieldWeights.Default, new PrefixBudget(prefixBudget));
-
-    public static Query Render(SearchQuery query, FieldWeights weights, PrefixBudget prefixBudget)
+    public static Query Render(SearchQuery query, FieldWeights? weights = null, int? maxWordsPerPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(query);
+        weights ??= FieldWeights.Default;
+        var maxWords = maxWordsPerPrefix ?? DefaultMaxWordsPerPrefix;
         var all = new BooleanQuery(disableCoord: true);
         foreach (var clause in query.Clauses)
         {
-            all.Add(Clause(clause, weights, prefixBudget), clause.IsExcluded ? Occur.MUST_NOT : Occur.MUST);
+            all.Add(Clause(clause, weights, maxWords), clause.IsExcluded ? Occur.MUST_NOT : Occur.MUST);
         }
 
         return all;
     }
 
-    private static Query Clause(SearchClause clause, FieldWeights weights, PrefixBudget prefixBudget)
+    private static Query Clause(SearchClause clause, FieldWeights weights, int maxWordsPerPrefix)
     {
         if (clause.Alternatives.Count == 1)
         {
-            return Term(clause.Alternatives[0], weights, prefixBudget);
+            return Term(clause.Alternatives[0], weights, maxWordsPerPrefix);
         }
 
         var any = new BooleanQuery(disableCoord: true);
         foreach (var term in clause.Alternatives)
         {
-            any.Add(Term(term, weights, prefixBudget), Occur.SHOULD);
+            any.Add(Term(term, weights, maxWordsPerPrefix), Occur.SHOULD);
         }
 
         return any;
     }
 
-    private static Query Term(SearchTerm term, FieldWeights weights, PrefixBudget prefixBudget)
+    private static Query Term(SearchTerm term, FieldWeights weights, int maxWordsPerPrefix)
     {
         var tokens = term.Tokens.SelectMany(NewsAnalyzer.Instance.Terms).ToList();
         if (tokens.Count == 0)
@@ -84,22 +83,24 @@ internal static class LuceneQueryRenderer
         if (term.Column is { } column)
         {
             var field = Field(column);
-            return InField(field, tokens, term, weights.Of(field), prefixBudget);
+            return InField(field, tokens, term, weights.Of(field), maxWordsPerPrefix);
         }
 
         var anyField = new BooleanQuery(disableCoord: true);
         foreach (var field in LuceneFields.Text)
         {
-            anyField.Add(InField(field, tokens, term, weights.Of(field), prefixBudget), Occur.SHOULD);
+            anyField.Add(InField(field, tokens, term, weights.Of(field), maxWordsPerPrefix), Occur.SHOULD);
         }
 
         return anyField;
     }
 
-    private static Query InField(string field, List<string> tokens, SearchTerm term, float boost, PrefixBudget prefixBudget)
+    private static Query InField(string field, List<string> tokens, SearchTerm term, float boost, int maxWordsPerPrefix)
     {
         // The refusal quotes the prefix as typed, not as stemmed.
-        var shown = string.Join(' ', term.Tokens);
+        var shown = term.Display;
+        // Each prefix in each field has a budget of its own, as each prefix has in FTS5's word list.
+        var prefixBudget = new PrefixBudget(maxWordsPerPrefix);
         Query query;
         if (term.IsPrefix && tokens.Count == 1)
         {

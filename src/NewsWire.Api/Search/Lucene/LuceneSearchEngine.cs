@@ -13,8 +13,8 @@ public sealed record LuceneSearchOptions
 {
     public FieldWeights Weights { get; init; } = FieldWeights.Default;
 
-    /// <summary>How many index terms the prefixes of one search may stand for, all fields together, before it is refused as too broad.</summary>
-    public int PrefixBudget { get; init; } = LuceneQueryRenderer.DefaultPrefixBudget;
+    /// <summary>How many index terms one prefix may stand for in one field before the search is refused as too broad.</summary>
+    public int MaxWordsPerPrefix { get; init; } = LuceneQueryRenderer.DefaultMaxWordsPerPrefix;
 }
 
 /// <summary>
@@ -33,7 +33,7 @@ public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? o
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = ListingFilterQuery.Apply(
-            LuceneQueryRenderer.Render(request.Query, _options.Weights, _options.PrefixBudget), request.Filter);
+            LuceneQueryRenderer.Render(request.Query, _options.Weights, _options.MaxWordsPerPrefix), request.Filter);
         return index.Use(searcher => Search(searcher, query, request));
     }
 

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NewsWire.Api.Data;
-using NewsWire.Api.Infrastructure;
 using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Api.Search.Lucene;
@@ -10,8 +9,8 @@ namespace NewsWire.Api.Search.Lucene;
 /// Puts the Lucene engine behind <see cref="IArticleSearch"/> when <c>NewsWire:Search:Engine</c> is
 /// <c>Lucene</c> (default <c>Fts5</c>: nothing changes). The index lives in <c>NewsWire:Search:IndexPath</c>,
 /// by default beside the SQLite file (newswire.index); <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body,
-/// Place) override the field weights, <c>NewsWire:Search:PrefixBudget</c> the terms a search's prefixes may expand
-/// to (1,024). It is brought up to date from the store at start-up
+/// Place) override the field weights; the search budget (<see cref="SearchBudget"/>) holds as for FTS5. It is
+/// brought up to date from the store at start-up
 /// and before each search (<see cref="LuceneStoreSync"/>, until the change log exists).
 /// </summary>
 public static class LuceneSearchSetup
@@ -43,13 +42,15 @@ public static class LuceneSearchSetup
             : DefaultIndexPath(configuration));
         services.AddSingleton(_ => new LuceneIndex(path));
         var weights = configuration.GetSection($"{Section}:Weights").Get<FieldWeights>() ?? FieldWeights.Default;
-        var budget = configuration.GetValue($"{Section}:PrefixBudget", LuceneQueryRenderer.DefaultPrefixBudget);
-        services.AddSingleton(provider => new LuceneSearchEngine(
-            provider.GetRequiredService<LuceneIndex>(), new LuceneSearchOptions { Weights = weights, PrefixBudget = budget }));
+        services.AddSingleton(provider => new LuceneSearchEngine(provider.GetRequiredService<LuceneIndex>(), new LuceneSearchOptions
+        {
+            Weights = weights,
+            MaxWordsPerPrefix = provider.GetRequiredService<IOptions<SearchBudget>>().Value.MaxWordsPerPrefix,
+        }));
         services.AddSingleton<LuceneStoreSync>();
-        services.Replace(ServiceDescriptor.Scoped<IArticleSearch, LuceneArticleSearch>());
+        services.AddScoped<LuceneArticleSearch>();
+        services.Replace(BudgetedSearch.Around<LuceneArticleSearch>());
         services.AddHostedService<LuceneStartup>();
-        services.AddExceptionHandler<TooBroadHandler>();
         return services;
     }
 
@@ -73,20 +74,5 @@ public static class LuceneSearchSetup
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>A prefix past the expansion budget is the user's to narrow: a 400 naming q, not a 500.</summary>
-    private sealed class TooBroadHandler : IExceptionHandler
-    {
-        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-        {
-            if (exception is not SearchTooBroadException tooBroad)
-            {
-                return false;
-            }
-
-            await Problems.Validation("q", tooBroad.Message).ExecuteAsync(httpContext);
-            return true;
-        }
     }
 }

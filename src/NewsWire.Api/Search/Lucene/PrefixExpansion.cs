@@ -1,32 +1,13 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using NewsWire.Api.Search;
 
 namespace NewsWire.Api.Search.Lucene;
 
-/// <summary>A prefix that stands for more index terms than a search may expand; worded for the user.</summary>
-public sealed class SearchTooBroadException : Exception
-{
-    public SearchTooBroadException()
-    {
-    }
-
-    public SearchTooBroadException(string message) : base(message)
-    {
-    }
-
-    public SearchTooBroadException(string message, Exception innerException) : base(message, innerException)
-    {
-    }
-
-    public static SearchTooBroadException ForPrefix(string prefix, int budget) => new(
-        $"'{prefix}*' stands for too many different words (a search may expand its prefixes to {budget:N0} words in all, " +
-        "counted once per field); type more letters before the *, or use fewer prefixes.");
-}
-
 /// <summary>
-/// How many index terms the prefixes of one search may expand to, all prefixes and fields together: the hook
-/// that bounds the work a query can ask for. One per rendered query; a search rewrites on one thread.
+/// How many index terms one prefix may expand to in one field (<see cref="SearchBudget.MaxWordsPerPrefix"/>):
+/// the hook that bounds the work a query can ask for. One per prefix and field; a search rewrites on one thread.
 /// </summary>
 public sealed class PrefixBudget(int limit)
 {
@@ -67,7 +48,7 @@ internal static class PrefixExpansion
                 {
                     if (found.Count == budget.Left)
                     {
-                        throw SearchTooBroadException.ForPrefix(shownPrefix, budget.Limit);
+                        throw SearchTooBroadException.PrefixTooBroad(shownPrefix, budget.Limit);
                     }
 
                     context = new TermContext(top);

@@ -44,6 +44,6 @@ public sealed class LuceneSearchIndexTests() : SearchIndexTests(LuceneSettings.E
         var response = await Reader.GetAsync("/api/search?q=zq*");
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
-        (await response.ReadProblemAsync()).Errors!["q"].Single().Should().Contain("too many different words");
+        (await response.ReadProblemAsync()).Errors!["q"].Single().Should().Contain("stands for more than 1,000 different words");
     }
 }
