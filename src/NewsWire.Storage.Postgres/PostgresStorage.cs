@@ -12,13 +12,17 @@ public static class PostgresStorage
     internal const long WriteLock = 0x4E57_0001; // "NW" 1
     internal const long StartupLock = 0x4E57_0002;
 
-    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, string connectionString)
+    /// <summary>Registers the model on PostgreSQL and the provider's seams.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">Npgsql's connection string (Host=...;Database=...;Username=...).</param>
+    /// <param name="staleness">How old the head cached answers are keyed by may be; zero reads it every time (ADR 21).</param>
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, string connectionString, TimeSpan staleness)
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<NewsWireDb>(options => options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)));
-        services.AddSingleton<IDatabaseVersion>(_ => new PostgresDatabaseVersion(dataSource));
+        services.AddSingleton<IDatabaseVersion>(_ => new PostgresDatabaseVersion(dataSource, staleness, TimeProvider.System));
         services.AddSingleton<IArticleWrites, PostgresWrites>();
         services.AddScoped<IChangeLog, ChangeLog>();
         services.AddSingleton<IDatabaseMigrator, PostgresMigrator>();

@@ -21,6 +21,7 @@ public static class StorageSetup
             {
                 options.Provider = storage.Provider;
                 options.ConnectionString = storage.ConnectionString;
+                options.ReadStalenessMs = storage.ReadStalenessMs;
             })
             .ValidateDataAnnotations()
             .Validate(o => Check(o) is null, Check(storage) ?? "The storage settings are not valid.")
@@ -32,7 +33,7 @@ public static class StorageSetup
                 services.AddSqliteStorage(storage.ConnectionString);
                 break;
             case StorageProvider.Postgres:
-                services.AddPostgresStorage(storage.ConnectionString);
+                services.AddPostgresStorage(storage.ConnectionString, TimeSpan.FromMilliseconds(storage.ReadStalenessMs));
                 break;
         }
 
@@ -53,6 +54,7 @@ public static class StorageSetup
 
         return new StorageOptions
         {
+            ReadStalenessMs = configuration.GetValue<int>(StorageOptions.ReadStalenessSetting),
             Provider = provider is null ? StorageProvider.Sqlite : Enum.Parse<StorageProvider>(provider, ignoreCase: true),
             // SQLite has a default file; PostgreSQL has no default server, and the check below says so.
             ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName) is { Length: > 0 } connectionString

@@ -183,6 +183,22 @@ public sealed class PostgresProviderTests
         }
     }
 
+    [PostgresFact]
+    public async Task WithAStalenessAllowanceAnInstanceMayServeWhatItCachedBeforeAnotherInstancesWrite()
+    {
+        await using var database = new PostgresDatabase();
+        var writer = database.Instance().CreateWriter();
+        var relaxed = database.Instance(new Dictionary<string, string?> { ["NewsWire:ReadStalenessMs"] = "60000" }).CreateClient();
+        var strict = database.Instance().CreateClient();
+        (await relaxed.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json))!.Total.Should().Be(1);
+        (await strict.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json))!.Total.Should().Be(1);
+
+        await writer.CreateAsync(Stories.Input("Written elsewhere"));
+
+        (await strict.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json))!.Total.Should().Be(2, "by default a read reflects every acknowledged write");
+        (await relaxed.GetFromJsonAsync<ArticlePage>("/api/articles", HttpExtensions.Json))!.Total.Should().Be(1, "the operator allowed a minute's staleness");
+    }
+
     private static long Position(HttpResponseMessage response) =>
         long.Parse(response.Headers.GetValues("NewsWire-Change").Single(), System.Globalization.CultureInfo.InvariantCulture);
 }
