@@ -18,10 +18,11 @@ export interface paths {
          * @description Needs `X-Api-Key`. `application/x-ndjson`: one ArticleInput per line. `application/atom+xml` or
          *     `application/rss+xml`: one article per entry (title → headline, content or summary → body, HTML
          *     turned into text; `source` and `lang` default to the feed's title and language). The upload is
-         *     read as a stream and stored in batches of 500, each in one transaction. Answers
-         *     `{ created, duplicates, failed: [{ line, errors }] }`: `line` is the 1-based line or entry;
+         *     read as a stream and stored in batches of 500 (fewer for long articles), each in one transaction.
+         *     Answers `{ created, duplicates, failed: [{ line, errors }] }`: `line` is the 1-based line or entry;
          *     near-duplicates count as created, exact duplicates are not stored again. A bad line or entry
-         *     never loses the good ones. Uploads over `NewsWire:Import:MaxBytes` (default 1 GiB) are 413.
+         *     (not well-formed, a date that is not a date, over 2 MiB) never loses the good ones. Uploads over
+         *     `NewsWire:Import:MaxBytes` (default 1 GiB) are 413.
          */
         post: operations["ImportArticles"];
         delete?: never;
