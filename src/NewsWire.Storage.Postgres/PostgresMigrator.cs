@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace NewsWire.Storage.Postgres;
@@ -18,7 +20,10 @@ internal sealed class PostgresMigrator : IDatabaseMigrator
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresStorage.StartupLock})", cancellationToken);
             try
             {
-                var fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+                // Asking for applied migrations before the history table exists logs a failed query on PostgreSQL.
+                var history = db.GetService<IHistoryRepository>();
+                var fresh = !await history.ExistsAsync(cancellationToken)
+                    || !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
                 await db.Database.MigrateAsync(cancellationToken);
                 // Another instance may have created citext after this one's connections learnt the server's types.
                 await ((NpgsqlConnection)db.Database.GetDbConnection()).ReloadTypesAsync(cancellationToken);
