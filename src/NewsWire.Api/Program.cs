@@ -1,4 +1,5 @@
 using NewsWire.Api.Articles;
+using NewsWire.Api.Catalogue;
 using NewsWire.Api.Data;
 using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
@@ -23,6 +24,7 @@ builder.Services.AddNewsWireHealth();
 builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddSearch();
 builder.Services.AddImport();
+builder.Services.AddCatalogue();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapNewsWireHealth();
 app.MapImport();
 app.MapArticles();
 app.MapSearch();
+app.MapCatalogue();
 
 await app.RunAsync();
 return 0;
