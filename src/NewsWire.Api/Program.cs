@@ -25,6 +25,7 @@ builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddSearch();
 builder.Services.AddImport();
 builder.Services.AddCatalogue();
+builder.Services.AddRelatedArticles();
 
 var app = builder.Build();
 
@@ -33,6 +34,7 @@ app.MapNewsWireOpenApi();
 app.MapNewsWireHealth();
 app.MapImport();
 app.MapArticles();
+app.MapRelatedArticles();
 app.MapSearch();
 app.MapCatalogue();
 

@@ -1,5 +1,4 @@
-using System.Globalization;
-using NewsWire.Api.Articles;
+using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Catalogue;
 
@@ -17,11 +16,7 @@ public sealed record CatalogueParameters
 
     public (int Limit, string Prefix)? Parse(IDictionary<string, string[]> errors)
     {
-        var limit = DefaultLimit;
-        if (Limit is not null && !(int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= MaxLimit))
-        {
-            errors["limit"] = [$"'{ArticleDrafts.Truncated(Limit)}' is not a limit; use a whole number from 1 to {MaxLimit}."];
-        }
+        var limit = QueryLimit.Parse(Limit, DefaultLimit, MaxLimit, errors);
 
         if (Prefix is { Length: > MaxPrefix })
         {
