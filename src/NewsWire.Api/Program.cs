@@ -1,6 +1,7 @@
 using NewsWire.Api.Articles;
 using NewsWire.Api.Catalogue;
 using NewsWire.Api.Data;
+using NewsWire.Api.Feeds;
 using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
@@ -26,6 +27,7 @@ builder.Services.AddSearch();
 builder.Services.AddImport();
 builder.Services.AddCatalogue();
 builder.Services.AddRelatedArticles();
+builder.Services.AddFeeds();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapArticles();
 app.MapRelatedArticles();
 app.MapSearch();
 app.MapCatalogue();
+app.MapFeeds();
 
 await app.RunAsync();
 return 0;

@@ -67,6 +67,7 @@ public sealed class CatalogueCounts(IDatabaseVersion version, IServiceScopeFacto
         var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
         var counts = await Counts(db, kind).ToListAsync(cancellationToken);
         return counts
+            .Where(c => c.Count > 0)
             .Select(c => new CatalogueEntry(c.Value, Folding.Fold(c.Value), c.Count))
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.Value, StringComparer.OrdinalIgnoreCase)
@@ -81,13 +82,16 @@ public sealed class CatalogueCounts(IDatabaseVersion version, IServiceScopeFacto
     /// </summary>
     private static IQueryable<ValueCount> Counts(NewsWireDb db, CatalogueKind kind)
     {
-        var visible = db.Articles.AsNoTracking().Where(a => a.DuplicateOfId == null);
+        // Counted as "every article, less the hidden", not filtered to the visible first: grouped by the value,
+        // the (value, PublishedAt, Id, DuplicateOfId) index answers alone, in order, never reading a row. A
+        // filter on DuplicateOfId would make SQLite take that column's index and visit every row.
+        var articles = db.Articles.AsNoTracking();
         return kind switch
         {
-            CatalogueKind.Source => visible.Where(a => a.Source != null).GroupBy(a => a.Source)
-                .Select(g => new ValueCount(g.Min(a => a.Source)!, g.Count())),
-            CatalogueKind.Place => visible.Where(a => a.Place != null).GroupBy(a => a.Place)
-                .Select(g => new ValueCount(g.Min(a => a.Place)!, g.Count())),
+            CatalogueKind.Source => articles.Where(a => a.Source != null).GroupBy(a => a.Source)
+                .Select(g => new ValueCount(g.Min(a => a.Source)!, g.Count(a => a.DuplicateOfId == null))),
+            CatalogueKind.Place => articles.Where(a => a.Place != null).GroupBy(a => a.Place)
+                .Select(g => new ValueCount(g.Min(a => a.Place)!, g.Count(a => a.DuplicateOfId == null))),
             // Hidden near-duplicates are few: their ids are read once from the (DuplicateOfId, …) index rather
             // than each tag's article row being visited to ask.
             _ => db.ArticleTags.AsNoTracking()
