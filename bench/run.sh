@@ -15,7 +15,8 @@
 #     rows as INSERTs in one transaction on the dumped schema, triggers included
 #  4. search baseline: the service's FTS5 statements in one process on the imported file (NewsWire.Bench engine)
 #  5. start-up time on the imported database (3 starts, to the first answered GET /health)
-#  6. the service (Release, Serilog at Warning) and bench/BareEndpoint under wrk at 1, 8 and 32 connections:
+#  6. catalogue, related stories and feeds one request at a time (NewsWire.Bench features: features.json);
+#     the service (Release, Serilog at Warning) and bench/BareEndpoint under wrk at 1, 8 and 32 connections:
 #     the search mix, get by id, list first page, second and deep page by cursor; then the service's peak RSS;
 #     then get by id again on a service started with the article cache off
 #  7. NewsWire.Bench report: bench/results/summary-LABEL.json and LABEL's tables in docs/benchmarks.md
@@ -122,6 +123,8 @@ wait_for "http://127.0.0.1:$PORT/health"
 wait_for "http://127.0.0.1:$BARE_PORT/json/100"
 bench targets --db "$OUT/newswire.db" --url "http://127.0.0.1:$PORT" --folder "$OUT"
 bench probe --url "http://127.0.0.1:$PORT" --rounds "$ROUNDS" --out "$OUT/probe.json"
+bench features --url "http://127.0.0.1:$PORT" --db "$OUT/newswire.db" --out "$OUT/features.json"   # catalogue, related, feeds
+cat "$OUT/features.json"; echo
 settle() { # until the service has used under 5% of a core for half a second: wrk stops sending when its time is
   # up, but the requests still queued (32 searches of up to 2 s at 1M) would otherwise run into the next measurement
   local ticks last now

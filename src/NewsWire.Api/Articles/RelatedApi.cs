@@ -22,7 +22,9 @@ public sealed record RelatedParameters
 public static class RelatedApi
 {
     public static IServiceCollection AddRelatedArticles(this IServiceCollection services) =>
-        services.AddScoped<IRelatedArticles, SqliteRelatedArticles>();
+        services
+            .AddSingleton<DocumentFrequencies>()
+            .AddScoped<IRelatedArticles, SqliteRelatedArticles>();
 
     public static RouteHandlerBuilder MapRelatedArticles(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/articles/{id}/related", GetRelatedArticles)

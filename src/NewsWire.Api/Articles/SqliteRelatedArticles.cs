@@ -19,16 +19,18 @@ public interface IRelatedArticles
 /// <summary>
 /// More like this on FTS5 (ADR 13): the article's most distinctive words (<see cref="MoreLikeThis"/>, with
 /// their document frequencies counted by the index, each count stopped early), ORed and ranked by the
-/// search's BM25; the best <see cref="Pool"/> are then raised for shared tags and place. Candidates are the
+/// search's BM25; the best <see cref="Pool"/> are then raised by half for each shared tag and by a tenth
+/// for the same place. Candidates are the
 /// visible articles other than the story's root, and a MinHash check drops any that is a near-duplicate all
 /// the same (two repeats of a deleted original are no longer linked to anything).
 /// </summary>
-internal sealed class SqliteRelatedArticles(NewsWireDb db) : IRelatedArticles
+internal sealed class SqliteRelatedArticles(NewsWireDb db, DocumentFrequencies known) : IRelatedArticles
 {
-    /// <summary>How many matches the query may score: what bounds its cost at any size of archive.</summary>
-    private const int MatchBudget = 20_000;
+    /// <summary>How many matches the query may score: what bounds its cost at any size of archive
+    /// (docs/benchmarks.md has what it costs and what a larger one would buy).</summary>
+    private const int MatchBudget = 12_000;
     private const int Pool = 50;
-    private const double TagBoost = 0.25;
+    private const double TagBoost = 0.5;
     private const double PlaceBoost = 0.1;
 
     public async Task<IReadOnlyList<long>> FindAsync(Article article, int limit, CancellationToken cancellationToken)
@@ -61,41 +63,37 @@ internal sealed class SqliteRelatedArticles(NewsWireDb db) : IRelatedArticles
     }
 
     /// <summary>
-    /// How many articles hold each word, counted only up to the most any chosen word may have: FTS5 reads
-    /// a word's entries lazily, so a word every story uses costs what a rare one does.
+    /// How many articles hold each word, counted only as far as a word may go and still be chosen (FTS5
+    /// reads a word's entries lazily, so a word every story uses costs what a rare one does), and each word
+    /// once per database version.
     /// </summary>
-    private static async Task<(long Documents, List<TermFrequency> Frequencies)> FrequenciesAsync(
+    private async Task<(long Documents, List<TermFrequency> Frequencies)> FrequenciesAsync(
         SqliteConnection connection, IReadOnlyList<TermCandidate> candidates, CancellationToken cancellationToken)
     {
-        long documents;
-        await using (var count = connection.CreateCommand())
-        {
-            // The highest id stands in for the number of articles: exact enough to weigh words, and free.
-            count.CommandText = "SELECT coalesce(max(Id), 0) FROM Articles;";
-            documents = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        var cap = Math.Min(MatchBudget, MoreLikeThis.MaxDocumentFrequency(documents)) + 1;
+        var counts = known.Current();
+        var missing = candidates.Where(c => !counts.ContainsKey(c.Word)).ToList();
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder();
-        for (var i = 0; i < candidates.Count; i++)
+        // The highest id stands in for the number of articles: exact enough to weigh words, and free.
+        var sql = new StringBuilder("SELECT coalesce(max(Id), 0) FROM Articles;\n");
+        for (var i = 0; i < missing.Count; i++)
         {
             sql.Append(CultureInfo.InvariantCulture, $"SELECT count(*) FROM (SELECT 1 FROM ArticleSearch WHERE ArticleSearch MATCH $t{i} LIMIT $cap);\n");
-            command.Parameters.AddWithValue($"$t{i}", Fts5Renderer.Render(MoreLikeThis.Query([candidates[i].Word])));
+            command.Parameters.AddWithValue($"$t{i}", Fts5Renderer.Render(MoreLikeThis.Query([missing[i].Word])));
         }
 
         command.CommandText = sql.ToString();
-        command.Parameters.AddWithValue("$cap", cap);
-        var frequencies = new List<TermFrequency>(candidates.Count);
+        command.Parameters.AddWithValue("$cap", MoreLikeThis.MaxWordMatches(MatchBudget) + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        foreach (var candidate in candidates)
+        await reader.ReadAsync(cancellationToken);
+        var documents = reader.GetInt64(0);
+        foreach (var candidate in missing)
         {
-            await reader.ReadAsync(cancellationToken);
-            frequencies.Add(new TermFrequency(candidate, reader.GetInt64(0)));
             await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            counts[candidate.Word] = reader.GetInt64(0);
         }
 
-        return (documents, frequencies);
+        return (documents, candidates.Select(c => new TermFrequency(c, counts[c.Word])).ToList());
     }
 
     /// <summary>The pool by BM25 (SQLite keeps only the best rows while scoring), then boosted and re-ordered.</summary>

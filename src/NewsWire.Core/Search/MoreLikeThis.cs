@@ -17,12 +17,12 @@ public sealed record TermFrequency(TermCandidate Candidate, long DocumentFrequen
 /// </summary>
 public static class MoreLikeThis
 {
-    public const int MaxCandidates = 25;
-    public const int MaxTerms = 12;
+    public const int MaxCandidates = 30;
+    public const int MaxTerms = 20;
 
-    /// <summary>A word in more than this share of the archive says little about any one story; in a small
-    /// archive (under <see cref="SmallArchive"/> articles' worth) every word may say something.</summary>
-    public const double MaxDocumentShare = 0.1;
+    /// <summary>A word in more than this share of the archive says little about any one story; an archive
+    /// smaller than <see cref="SmallArchive"/> counts as that size, so its few stories' words all count.</summary>
+    public const double MaxDocumentShare = 0.3;
     public const long SmallArchive = 1000;
 
     private const double HeadlineWeight = 3;
@@ -63,14 +63,15 @@ public static class MoreLikeThis
     /// <summary>
     /// The most distinctive candidates (weight × ln(documents / document frequency)) whose matches add up
     /// to at most <paramref name="matchBudget"/>. A word only the article itself holds matches nothing
-    /// else; one in more than <see cref="MaxDocumentShare"/> of the archive says little.
+    /// else; one in more than <see cref="MaxDocumentShare"/> of the archive says little; one that alone
+    /// would take more than <see cref="MaxWordMatches"/> crowds out the rarer words that say more.
     /// </summary>
     public static IReadOnlyList<string> Choose(IEnumerable<TermFrequency> frequencies, long documents, long matchBudget)
     {
         ArgumentNullException.ThrowIfNull(frequencies);
         var chosen = new List<string>();
         var matches = 0L;
-        var maxFrequency = MaxDocumentFrequency(documents);
+        var maxFrequency = Math.Min(MaxDocumentFrequency(documents), MaxWordMatches(matchBudget));
         foreach (var term in frequencies
                      .Where(f => f.DocumentFrequency >= 2 && f.DocumentFrequency <= maxFrequency)
                      .OrderByDescending(f => f.Candidate.Weight * Math.Log((double)Math.Max(documents, f.DocumentFrequency) / f.DocumentFrequency))
@@ -91,7 +92,10 @@ public static class MoreLikeThis
         return chosen;
     }
 
-    /// <summary>The most articles a chosen word may be in.</summary>
+    /// <summary>The most matches one word may bring: a quarter of the budget.</summary>
+    public static long MaxWordMatches(long matchBudget) => matchBudget / 4;
+
+    /// <summary>The most articles a chosen word may be in, for the size of the archive.</summary>
     public static long MaxDocumentFrequency(long documents) => (long)(Math.Max(documents, SmallArchive) * MaxDocumentShare);
 
     /// <summary>Any of the words: one clause of alternatives, which BM25 scores by how many and how rare.</summary>

@@ -36,12 +36,12 @@ public sealed class MoreLikeThisTests
     }
 
     [Fact]
-    public void AtMostTwentyFiveCandidates() =>
+    public void AtMostThirtyCandidates() =>
         MoreLikeThis.Candidates("", null, string.Join(' ', Enumerable.Range(0, 100).Select(i => $"word{(char)('a' + i % 26)}{(char)('a' + i / 26)}")))
             .Should().HaveCount(MoreLikeThis.MaxCandidates);
 
     [Fact]
-    public void TheRarestWeightiestTermsAreChosenWithinTheBudget()
+    public void TheMostDistinctiveTermsAreChosenMostDistinctiveFirst()
     {
         var frequencies = new[]
         {
@@ -49,18 +49,34 @@ public sealed class MoreLikeThisTests
             Frequency("bahia", 3, 8),
             Frequency("arrivals", 2, 500),
             Frequency("temporao", 1, 2),
-            Frequency("prices", 4, 9_000),  // above a tenth of the archive: says little
+            Frequency("prices", 4, 9_000),  // in more than 30% of the archive: says little
             Frequency("unique", 9, 1),      // only the article itself
         };
 
         // cocoa 5 × ln(19000/40) = 30.8, bahia 23.3, temporao 9.2, arrivals 7.3.
-        MoreLikeThis.Choose(frequencies, documents: 19_000, matchBudget: 10_000).Should().Equal("cocoa", "bahia", "temporao", "arrivals");
-        MoreLikeThis.Choose(frequencies, documents: 19_000, matchBudget: 45).Should().Equal(["cocoa", "temporao"],
-            "bahia would take the matches past the budget; the rarer temporao still fits");
+        MoreLikeThis.Choose(frequencies, documents: 19_000, matchBudget: 100_000).Should().Equal("cocoa", "bahia", "temporao", "arrivals");
     }
 
     [Fact]
-    public void AtMostTwelveTerms() =>
+    public void NoWordTakesMoreThanAQuarterOfTheBudget() =>
+        MoreLikeThis.Choose([Frequency("common", 9, 300), Frequency("rare", 1, 10)], documents: 1_000_000, matchBudget: 1_000)
+            .Should().Equal("rare");
+
+    [Fact]
+    public void TheChosenWordsMatchesStayWithinTheBudget()
+    {
+        var frequencies = Enumerable.Range(0, 5).Select(i => Frequency($"w{i}", 10 - i, 29)).Append(Frequency("rarer", 1, 4));
+
+        MoreLikeThis.Choose(frequencies, documents: 1_000_000, matchBudget: 120).Should().Equal(["w0", "w1", "w2", "w3", "rarer"],
+            "w4 would take the matches past 120; the rarer word after it still fits");
+    }
+
+    [Fact]
+    public void InASmallArchiveEveryWordCanCount() =>
+        MoreLikeThis.Choose([Frequency("grain", 1, 5)], documents: 10, matchBudget: 12_000).Should().Equal("grain");
+
+    [Fact]
+    public void AtMostTwentyTerms() =>
         MoreLikeThis.Choose(Enumerable.Range(0, 30).Select(i => Frequency($"w{i}", 1, 10 + i)), 1_000_000, 1_000_000)
             .Should().HaveCount(MoreLikeThis.MaxTerms).And.StartWith("w0");
 
