@@ -21,7 +21,8 @@ public static class FeedsApi
 
     public static IServiceCollection AddFeeds(this IServiceCollection services) => services
         .AddScoped<FeedPages>()
-        .AddSingleton<FeedVersions>();
+        .AddSingleton<FeedVersions>()
+        .Configure<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>(options => options.OperationFilter<FeedExamples>());
 
     public static RouteGroupBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
