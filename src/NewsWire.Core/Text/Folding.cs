@@ -13,7 +13,7 @@ public static class Folding
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = WellFormed(text).Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -24,6 +24,25 @@ public static class Folding
         }
 
         return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Normalization throws on a lone surrogate; it becomes U+FFFD, as UTF-8 would make it.</summary>
+    private static string WellFormed(string text)
+    {
+        char[]? chars = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                (chars ??= text.ToCharArray())[i] = '\uFFFD';
+            }
+        }
+
+        return chars is null ? text : new string(chars);
     }
 
     /// <summary>Whether folded text starts with a folded prefix (both from <see cref="Fold"/>).</summary>

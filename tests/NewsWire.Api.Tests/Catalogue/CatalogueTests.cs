@@ -110,6 +110,20 @@ public sealed class CatalogueTests : ServiceTest
         (await response.ReadProblemAsync()).Errors.Should().ContainKey(parameter);
     }
 
+    [Theory]
+    [InlineData("%FF")]
+    [InlineData("%ED%A0%80")]
+    [InlineData("%00")]
+    [InlineData("%22%3Cscript%3E")]
+    [InlineData("%CC%88")]
+    public async Task AnyPrefixIsAnAnswer(string prefix)
+    {
+        foreach (var list in new[] { "sources", "tags", "places" })
+        {
+            (await Reader.GetAsync($"/api/{list}?prefix={prefix}")).StatusCode.Should().Be(HttpStatusCode.OK, $"{list}?prefix={prefix}");
+        }
+    }
+
     [Fact]
     public async Task APrefixLongerThanAnyValueIsAProblem()
     {

@@ -128,6 +128,36 @@ public sealed class FeedQueryTests(FeedFixture fixture) : IClassFixture<FeedFixt
         }
     }
 
+    [Theory]
+    [InlineData("%FF")]
+    [InlineData("%00")]
+    [InlineData("%ED%A0%80refugees")]
+    [InlineData("NOT")]
+    [InlineData("%22unclosed")]
+    [InlineData("headline:")]
+    [InlineData("*")]
+    [InlineData("a%20OR%20OR%20b")]
+    [InlineData("%28%28%28")]
+    [InlineData("refugees%20%3C%2Ftitle%3E%26amp%3B")]
+    public async Task AnyQueryIsAFeedOrAProblem(string q)
+    {
+        foreach (var format in new[] { "atom", "rss", "json" })
+        {
+            var response = await Client.GetAsync($"/feeds/{format}?q={q}");
+
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"{format}?q={q}");
+                (await response.ReadProblemAsync()).Errors.Should().ContainKey("q");
+            }
+            else if (format != "json")
+            {
+                var body = await response.Content.ReadAsByteArrayAsync();
+                (format == "atom" ? ReadAtom(body) : ReadRss(body)).Title.Text.Should().StartWith("NewsWire: ");
+            }
+        }
+    }
+
     [Fact]
     public async Task AQueryOfFiveHundredAndOneCharactersIsAProblem()
     {

@@ -15,8 +15,17 @@ public sealed class FoldingTests
     [InlineData("Straße", "straße")]
     [InlineData("Łódź", "łodz")]
     [InlineData("", "")]
+    [InlineData("😀 Émoji", "😀 emoji")]
     public void CaseAndDiacriticsFoldAway(string text, string folded) =>
         Folding.Fold(text).Should().Be(folded);
+
+    [Fact]
+    public void ALoneSurrogateFoldsToAReplacementCharacterInsteadOfThrowing()
+    {
+        // In code, not in InlineData: test discovery would turn a lone surrogate into other characters.
+        Folding.Fold("a\uD800b").Should().Be("a\uFFFDb");
+        Folding.Fold("\uDC00Zürich\uD83D").Should().Be("\uFFFDzurich\uFFFD");
+    }
 
     [Theory]
     [InlineData("Zürich", "zu", true)]
