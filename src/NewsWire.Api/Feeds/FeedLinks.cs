@@ -45,9 +45,6 @@ public sealed partial class FeedLinks
 
     public Uri Next(ListCursor cursor) => WithCursor(cursor.Encode());
 
-    /// <summary>The same query at another of the feed routes (the alternate formats of a feed).</summary>
-    public Uri Format(string path) => Absolute(QueryHelpers.AddQueryString(path, Query(cursor: null)));
-
     public Uri ArticlePage(FeedEntry entry) => Absolute("/articles/" + Uri.EscapeDataString(entry.Slug));
 
     public Uri ArticleJson(FeedEntry entry) => Absolute(string.Create(CultureInfo.InvariantCulture, $"/api/articles/{entry.Id}"));
