@@ -1,6 +1,8 @@
 using NewsWire.Api.Articles;
 using NewsWire.Api.Caching;
+using NewsWire.Api.Catalogue;
 using NewsWire.Api.Data;
+using NewsWire.Api.Feeds;
 using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
@@ -31,6 +33,9 @@ builder.Services.AddArticles();
 builder.Services.AddSearch();
 builder.Services.AddLuceneSearch(builder.Configuration);
 builder.Services.AddImport();
+builder.Services.AddCatalogue();
+builder.Services.AddRelatedArticles();
+builder.Services.AddFeeds();
 
 var app = builder.Build();
 
@@ -42,8 +47,11 @@ app.MapNewsWireOpenApi();
 app.MapNewsWireHealth();
 app.MapImport();
 app.MapArticles();
+app.MapRelatedArticles();
 app.MapSearch();
 app.MapReaderPage();
+app.MapCatalogue();
+app.MapFeeds();
 
 await app.RunAsync();
 return 0;
