@@ -15,7 +15,8 @@
 #     rows as INSERTs in one transaction on the dumped schema, triggers included
 #  4. search baseline: the service's FTS5 statements in one process on the imported file (NewsWire.Bench engine)
 #  5. start-up time on the imported database (3 starts, to the first answered GET /health)
-#  6. the service (Release, Serilog at Warning, rate limits off: wrk is one client far over any sane budget)
+#  6. catalogue, related stories and feeds one request at a time (NewsWire.Bench features: features.json);
+#     the service (Release, Serilog at Warning, rate limits off: wrk is one client far over any sane budget)
 #     and bench/BareEndpoint under wrk at 1, 8 and 32 connections: the search mix, get by id, list first page,
 #     second and deep page by cursor; then the service's peak RSS; then get by id and the first and deep
 #     pages again on a service started with the output cache off (what they cost read from the database)
@@ -126,6 +127,8 @@ wait_for "http://127.0.0.1:$PORT/health"
 wait_for "http://127.0.0.1:$BARE_PORT/json/100"
 bench targets --db "$OUT/newswire.db" --url "http://127.0.0.1:$PORT" --folder "$OUT"
 bench probe --url "http://127.0.0.1:$PORT" --rounds "$ROUNDS" --out "$OUT/probe.json"
+bench features --url "http://127.0.0.1:$PORT" --db "$OUT/newswire.db" --out "$OUT/features.json"   # catalogue, related, feeds
+cat "$OUT/features.json"; echo
 settle() { # until the service has used under 5% of a core for half a second: wrk stops sending when its time is
   # up, but the requests still queued (32 searches of up to 2 s at 1M) would otherwise run into the next measurement
   local ticks last now

@@ -22,7 +22,7 @@ public static class BenchMain
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|probe|targets|startup|report --option value...");
+            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|probe|features|targets|startup|report --option value...");
             return 2;
         }
 
@@ -86,6 +86,10 @@ public static class BenchMain
 
             case "targets":
                 await WriteJson(Path.Combine(Get("folder"), "targets.json"), await LoadTargets.WriteAsync(Get("db"), new Uri(Get("url")), Get("folder")));
+                return 0;
+
+            case "features":
+                await WriteJson(Get("out"), await FeatureProbe.RunAsync(new Uri(Get("url")), Get("db"), Int("samples", 200)));
                 return 0;
 
             case "startup":

@@ -1,6 +1,8 @@
 using NewsWire.Api.Articles;
 using NewsWire.Api.Caching;
+using NewsWire.Api.Catalogue;
 using NewsWire.Api.Data;
+using NewsWire.Api.Feeds;
 using NewsWire.Api.Health;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.Ingest;
@@ -32,6 +34,9 @@ public static class NewsWireServices
         builder.Services.AddSearch();
         builder.Services.AddLuceneSearch(builder.Configuration);
         builder.Services.AddImport();
+        builder.Services.AddCatalogue();
+        builder.Services.AddRelatedArticles();
+        builder.Services.AddFeeds();
         return builder;
     }
 }

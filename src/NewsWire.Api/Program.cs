@@ -1,6 +1,8 @@
 using NewsWire.Api;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Caching;
+using NewsWire.Api.Catalogue;
+using NewsWire.Api.Feeds;
 using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Infrastructure;
@@ -30,8 +32,11 @@ app.MapNewsWireOpenApi();
 app.MapNewsWireHealth();
 app.MapImport();
 app.MapArticles();
+app.MapRelatedArticles();
 app.MapSearch();
 app.MapReaderPage();
+app.MapCatalogue();
+app.MapFeeds();
 
 await app.RunAsync();
 return 0;

@@ -31,6 +31,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/articles/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Articles most like this one
+         * @description Most like first, as article summaries (`limit` 1..20, default 5). Like means: sharing this article's
+         *     most distinctive words (its headline and body words that few other articles use), scored by BM25
+         *     with a headline match above a body match, then raised for each tag it shares and for the same
+         *     place; equal scores go to the newer article. The article itself and its near-duplicates (the same
+         *     story re-sent) are never among them, nor are hidden near-duplicates of other stories.
+         */
+        get: operations["GetRelatedArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;
@@ -107,6 +131,177 @@ export interface paths {
          *     given by the name first used in full. Scare quotes ("Islamic caliphate") are terms, not quotations.
          */
         get: operations["GetArticleQuotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sources (agencies), most used first
+         * @description Every source with its number of articles, e.g. `[{ "value": "Reuters", "count": 1200 }]`. Counts visible articles: near-duplicates, hidden from listings and search, are left out, so each
+         *     count is the `total` of the listing filtered by that value. Values that differ only in case count
+         *     together. `prefix` keeps values that start with it, ignoring case and diacritics (`zu` finds Zürich),
+         *     for a frontend's autocomplete; `limit` 1..1000 (default 100). Always up to date: counts are kept
+         *     until anything is written.
+         */
+        get: operations["GetSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tags, most used first
+         * @description Every tag with its number of articles, e.g. `[{ "value": "grain", "count": 87 }]`. Counts visible articles: near-duplicates, hidden from listings and search, are left out, so each
+         *     count is the `total` of the listing filtered by that value. Values that differ only in case count
+         *     together. `prefix` keeps values that start with it, ignoring case and diacritics (`zu` finds Zürich),
+         *     for a frontend's autocomplete; `limit` 1..1000 (default 100). Always up to date: counts are kept
+         *     until anything is written.
+         */
+        get: operations["GetTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dateline places, most used first
+         * @description Every dateline place with its number of articles, e.g. `[{ "value": "London", "count": 310 }]`. Counts visible articles: near-duplicates, hidden from listings and search, are left out, so each
+         *     count is the `total` of the listing filtered by that value. Values that differ only in case count
+         *     together. `prefix` keeps values that start with it, ignoring case and diacritics (`zu` finds Zürich),
+         *     for a frontend's autocomplete; `limit` 1..1000 (default 100). Always up to date: counts are kept
+         *     until anything is written.
+         */
+        get: operations["GetPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opensearch.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OpenSearch description of the archive's search
+         * @description OpenSearch 1.1: URL templates for `/api/search` (JSON) and for the Atom, RSS and JSON feeds of a
+         *     search, so browsers and feed readers can offer NewsWire as a search engine. Linked from every feed.
+         */
+        get: operations["GetOpenSearchDescription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Atom 1.0 feed of the newest articles, for any filter or search
+         * @description Atom 1.0 (RFC 4287) with RFC 5005 `next` and `first` links. Newest first. Takes every listing filter (`source`, `tag`, `place`, `lang`, `from`, `to`, `includeDuplicates`)
+         *     and `q`, the search syntax of `/api/search`, so any filter or search is a feed; `limit` 1..100 (default 20).
+         *     Each entry has a stable id (a tag URI), the headline, the lead (or the opening of the body) as plain
+         *     text, the reader page `/articles/{slug}` and the JSON `/api/articles/{id}`, the publication and update
+         *     times, the source as author and the tags as categories. Paging follows the feed's `next` link (the
+         *     listing cursor). `ETag` and `Last-Modified` answer `If-None-Match` and `If-Modified-Since` with 304.
+         *     Bad parameters, like a `q` that only excludes, are 400 problems.
+         */
+        get: operations["GetAtomFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * RSS 2.0 feed of the newest articles, for any filter or search
+         * @description RSS 2.0, with `atom:link` for self, next and search. Newest first. Takes every listing filter (`source`, `tag`, `place`, `lang`, `from`, `to`, `includeDuplicates`)
+         *     and `q`, the search syntax of `/api/search`, so any filter or search is a feed; `limit` 1..100 (default 20).
+         *     Each entry has a stable id (a tag URI), the headline, the lead (or the opening of the body) as plain
+         *     text, the reader page `/articles/{slug}` and the JSON `/api/articles/{id}`, the publication and update
+         *     times, the source as author and the tags as categories. Paging follows the feed's `next` link (the
+         *     listing cursor). `ETag` and `Last-Modified` answer `If-None-Match` and `If-Modified-Since` with 304.
+         *     Bad parameters, like a `q` that only excludes, are 400 problems.
+         */
+        get: operations["GetRssFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * JSON Feed 1.1 of the newest articles, for any filter or search
+         * @description JSON Feed 1.1 (`application/feed+json`), with `next_url` for the next page. Newest first. Takes every listing filter (`source`, `tag`, `place`, `lang`, `from`, `to`, `includeDuplicates`)
+         *     and `q`, the search syntax of `/api/search`, so any filter or search is a feed; `limit` 1..100 (default 20).
+         *     Each entry has a stable id (a tag URI), the headline, the lead (or the opening of the body) as plain
+         *     text, the reader page `/articles/{slug}` and the JSON `/api/articles/{id}`, the publication and update
+         *     times, the source as author and the tags as categories. Paging follows the feed's `next` link (the
+         *     listing cursor). `ETag` and `Last-Modified` answer `If-None-Match` and `If-Modified-Since` with 304.
+         *     Bad parameters, like a `q` that only excludes, are 400 problems.
+         */
+        get: operations["GetJsonFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -487,6 +682,87 @@ export interface components {
              */
             failedCount?: number;
         };
+        /** @description A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1); names as the specification spells them. */
+        JsonFeed: {
+            /** @example https://jsonfeed.org/version/1.1 */
+            version?: string;
+            /** @example NewsWire: refugees, source TASS */
+            title: string;
+            /** @example The newest articles in the NewsWire archive for refugees, source TASS. */
+            description: string;
+            /** @example https://news.example.com/ */
+            home_page_url: string;
+            /** @example https://news.example.com/feeds/json?q=refugees&source=TASS */
+            feed_url: string;
+            /**
+             * @description The next page; absent on the last.
+             * @example https://news.example.com/feeds/json?q=refugees&source=TASS&cursor=bi42MzU3NzQ4ODAwMDAwMDAwMDAuMQ
+             */
+            next_url?: string | null;
+            /** @example en */
+            language?: string | null;
+            authors: components["schemas"]["JsonFeedAuthor"][];
+            items: components["schemas"]["JsonFeedItem"][];
+            _newswire: components["schemas"]["JsonFeedExtension"];
+        };
+        JsonFeedAuthor: {
+            /** @example TASS */
+            name: string;
+        };
+        JsonFeedExtension: {
+            /**
+             * @description The OpenSearch description of the archive's search.
+             * @example https://news.example.com/opensearch.xml
+             */
+            opensearch: string;
+        };
+        /** @description One article. `content_text` is its summary (the lead, or the opening of the body). */
+        JsonFeedItem: {
+            /** @example tag:news.example.com,2026-11-29:articles/1 */
+            id: string;
+            /**
+             * @description The article's page.
+             * @example https://news.example.com/articles/russian-security-service-refugee-crisis-used-by-islamic-state-to-send-people-to-europe
+             */
+            url: string;
+            /**
+             * @description The original address, when known.
+             * @example https://tass.com/world/822339
+             */
+            external_url?: string | null;
+            /** @example Russian Security Service: Refugee crisis used by Islamic State to send people to Europe */
+            title: string;
+            /** @example The officer said the flow of refugees will only grow as Islamic State is seizing new territories */
+            content_text: string;
+            /**
+             * Format: date-time
+             * @example 2015-09-18T00:00:00+00:00
+             */
+            date_published: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-29T10:00:00+00:00
+             */
+            date_modified: string;
+            authors?: components["schemas"]["JsonFeedAuthor"][] | null;
+            /**
+             * @example [
+             *       "refugees",
+             *       "terrorism"
+             *     ]
+             */
+            tags?: string[] | null;
+            /** @example en */
+            language: string;
+            _newswire: components["schemas"]["JsonFeedItemExtension"];
+        };
+        JsonFeedItemExtension: {
+            /**
+             * @description The article as JSON from the API.
+             * @example https://news.example.com/api/articles/1
+             */
+            api_url: string;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -718,6 +994,56 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRelatedArticles: {
+        parameters: {
+            query?: {
+                /** @description How many articles, 1..20 (default 5). */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleSummary"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
@@ -1270,6 +1596,418 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSources: {
+        parameters: {
+            query?: {
+                /** @description How many values, 1..1000 (default 100). */
+                limit?: string;
+                /** @description Only values that start with this, ignoring case and diacritics (zu finds Zürich); for autocomplete. At most 100 characters. */
+                prefix?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacetValue"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTags: {
+        parameters: {
+            query?: {
+                /** @description How many values, 1..1000 (default 100). */
+                limit?: string;
+                /** @description Only values that start with this, ignoring case and diacritics (zu finds Zürich); for autocomplete. At most 100 characters. */
+                prefix?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacetValue"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPlaces: {
+        parameters: {
+            query?: {
+                /** @description How many values, 1..1000 (default 100). */
+                limit?: string;
+                /** @description Only values that start with this, ignoring case and diacritics (zu finds Zürich); for autocomplete. At most 100 characters. */
+                prefix?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacetValue"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOpenSearchDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <?xml version="1.0" encoding="utf-8"?><OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/"><ShortName>NewsWire</ShortName><Description>Search the NewsWire archive of wire news.</Description><Url type="application/json" template="https://news.example.com/api/search?q={searchTerms}" /><Url type="application/atom+xml" template="https://news.example.com/feeds/atom?q={searchTerms}" /></OpenSearchDescription> */
+                    "application/opensearchdescription+xml": string;
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAtomFeed: {
+        parameters: {
+            query?: {
+                /** @description A search, as for /api/search (words, "phrase", OR, -exclude, prefix*, headline:); the feed is then its matches, newest first. */
+                q?: string;
+                /** @description Entries per page, 1..100 (default 20). */
+                limit?: string;
+                /** @description Where the page starts: from the feed's next link (RFC 5005); opaque. */
+                cursor?: string;
+                /** @description Agency; repeat to OR (source=TASS&source=Reuters). Case-insensitive. */
+                source?: string[];
+                /** @description Tag; repeat to OR. */
+                tag?: string[];
+                /** @description Dateline place; repeat to OR. */
+                place?: string[];
+                /** @description Language (BCP 47); repeat to OR. */
+                lang?: string[];
+                /** @description Published at or after: ISO date or date-time. A bare date means from the start of that day (UTC). */
+                from?: string;
+                /** @description Published at or before: ISO date or date-time. A bare date includes the whole day (UTC). */
+                to?: string;
+                /** @description true to include near-duplicates (stories that repeat another with small changes); default false. */
+                includeDuplicates?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title type="text">NewsWire: refugees, source TASS</title><id>tag:news.example.com,2026:feeds?q=refugees&amp;source=TASS</id><updated>2026-11-29T10:00:00Z</updated><author><name>NewsWire</name></author><link rel="self" type="application/atom+xml" href="https://news.example.com/feeds/atom?q=refugees&amp;source=TASS" /><link rel="next" type="application/atom+xml" href="https://news.example.com/feeds/atom?q=refugees&amp;source=TASS&amp;cursor=bi42MzU3NzQ4ODAwMDAwMDAwMDAuMQ" /><link rel="search" type="application/opensearchdescription+xml" title="NewsWire" href="https://news.example.com/opensearch.xml" /><entry><id>tag:news.example.com,2026-11-29:articles/1</id><title type="text">Russian Security Service: Refugee crisis used by Islamic State to send people to Europe</title><summary type="text">The officer said the flow of refugees will only grow as Islamic State is seizing new territories</summary><published>2015-09-18T00:00:00Z</published><updated>2026-11-29T10:00:00Z</updated><author><name>TASS</name></author><link rel="alternate" type="text/html" href="https://news.example.com/articles/russian-security-service-refugee-crisis-used-by-islamic-state-to-send-people-to-europe" /><link rel="alternate" type="application/json" href="https://news.example.com/api/articles/1" /><category term="refugees" /></entry></feed> */
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRssFeed: {
+        parameters: {
+            query?: {
+                /** @description A search, as for /api/search (words, "phrase", OR, -exclude, prefix*, headline:); the feed is then its matches, newest first. */
+                q?: string;
+                /** @description Entries per page, 1..100 (default 20). */
+                limit?: string;
+                /** @description Where the page starts: from the feed's next link (RFC 5005); opaque. */
+                cursor?: string;
+                /** @description Agency; repeat to OR (source=TASS&source=Reuters). Case-insensitive. */
+                source?: string[];
+                /** @description Tag; repeat to OR. */
+                tag?: string[];
+                /** @description Dateline place; repeat to OR. */
+                place?: string[];
+                /** @description Language (BCP 47); repeat to OR. */
+                lang?: string[];
+                /** @description Published at or after: ISO date or date-time. A bare date means from the start of that day (UTC). */
+                from?: string;
+                /** @description Published at or before: ISO date or date-time. A bare date includes the whole day (UTC). */
+                to?: string;
+                /** @description true to include near-duplicates (stories that repeat another with small changes); default false. */
+                includeDuplicates?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <?xml version="1.0" encoding="utf-8"?><rss xmlns:a10="http://www.w3.org/2005/Atom" version="2.0"><channel><title>NewsWire: refugees, source TASS</title><link>https://news.example.com/</link><description>The newest articles in the NewsWire archive for refugees, source TASS.</description><lastBuildDate>Sun, 29 Nov 2026 10:00:00 Z</lastBuildDate><a10:link rel="self" type="application/rss+xml" href="https://news.example.com/feeds/rss?q=refugees&amp;source=TASS" /><item><guid isPermaLink="false">tag:news.example.com,2026-11-29:articles/1</guid><link>https://news.example.com/articles/russian-security-service-refugee-crisis-used-by-islamic-state-to-send-people-to-europe</link><category>refugees</category><title>Russian Security Service: Refugee crisis used by Islamic State to send people to Europe</title><description>The officer said the flow of refugees will only grow as Islamic State is seizing new territories</description><pubDate>Fri, 18 Sep 2015 00:00:00 Z</pubDate><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">TASS</dc:creator></item></channel></rss> */
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetJsonFeed: {
+        parameters: {
+            query?: {
+                /** @description A search, as for /api/search (words, "phrase", OR, -exclude, prefix*, headline:); the feed is then its matches, newest first. */
+                q?: string;
+                /** @description Entries per page, 1..100 (default 20). */
+                limit?: string;
+                /** @description Where the page starts: from the feed's next link (RFC 5005); opaque. */
+                cursor?: string;
+                /** @description Agency; repeat to OR (source=TASS&source=Reuters). Case-insensitive. */
+                source?: string[];
+                /** @description Tag; repeat to OR. */
+                tag?: string[];
+                /** @description Dateline place; repeat to OR. */
+                place?: string[];
+                /** @description Language (BCP 47); repeat to OR. */
+                lang?: string[];
+                /** @description Published at or after: ISO date or date-time. A bare date means from the start of that day (UTC). */
+                from?: string;
+                /** @description Published at or before: ISO date or date-time. A bare date includes the whole day (UTC). */
+                to?: string;
+                /** @description true to include near-duplicates (stories that repeat another with small changes); default false. */
+                includeDuplicates?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/feed+json": components["schemas"]["JsonFeed"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */

@@ -61,7 +61,7 @@ public static class ListArticles
 
     /// <summary>Keyset paging on (PublishedAt, Id): an article added while a client pages sorts before or
     /// after the cursor, never into a page already read, so nothing repeats and nothing is skipped.</summary>
-    private static IQueryable<Article> Page(IQueryable<Article> articles, ListOrder order, ListCursor? cursor)
+    internal static IQueryable<Article> Page(IQueryable<Article> articles, ListOrder order, ListCursor? cursor)
     {
         if (order == ListOrder.Newest)
         {

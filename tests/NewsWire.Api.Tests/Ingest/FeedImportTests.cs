@@ -2,7 +2,7 @@ using System.Text;
 using System.Xml;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Tests.Infrastructure;
-using static NewsWire.Api.Tests.Ingest.Feeds;
+using static NewsWire.Api.Tests.Ingest.FeedUploads;
 
 namespace NewsWire.Api.Tests.Ingest;
 

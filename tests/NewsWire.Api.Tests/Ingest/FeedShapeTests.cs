@@ -1,7 +1,7 @@
 using System.Text;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Tests.Infrastructure;
-using static NewsWire.Api.Tests.Ingest.Feeds;
+using static NewsWire.Api.Tests.Ingest.FeedUploads;
 
 namespace NewsWire.Api.Tests.Ingest;
 

@@ -90,19 +90,19 @@ public static class HostileBodies
     private static IEnumerable<HostileBody> HostileFeeds()
     {
         static IEnumerable<string> Items(string mark, int count, Func<int, string>? extra = null) =>
-            Enumerable.Range(1, count).Select(n => Feeds.RssItem(mark, n, extra: extra?.Invoke(n) ?? ""));
+            Enumerable.Range(1, count).Select(n => FeedUploads.RssItem(mark, n, extra: extra?.Invoke(n) ?? ""));
         var huge = new string('a', Api.Ingest.FeedItems.MaxEntryBytes + 1);
         var scripts = string.Concat(Enumerable.Repeat("<script>", 100_000));
-        yield return new("minified Atom, touching entries", Feeds.Atom, Utf8(Feeds.AtomFeed("Hostile", Enumerable.Range(1, 3).Select(n => Feeds.AtomEntry("hostile", n)), separator: "")));
-        yield return new("RSS with language and dc:language", Feeds.Rss, Utf8(Feeds.RssFeed("Hostile", Items("hostlang", 2), channelExtras: "<language>en</language><dc:language>en</dc:language>")));
-        yield return new("RSS of 40 KB, touching items", Feeds.Rss, Utf8(Feeds.RssFeed("Hostile", Items("hostbig", 100), separator: "")));
-        yield return new("RSS with a bad date", Feeds.Rss, Utf8(Feeds.RssFeed("Hostile", Items("hostdate", 3, n => n == 2 ? "<dc:date>never</dc:date>" : ""))));
-        yield return new("RSS item with a 2 MiB attribute", Feeds.Rss, Utf8(Feeds.RssFeed("Hostile", Items("hostattr", 2, n => n == 1 ? $"<media:content url=\"https://example.com/a\" x=\"{huge}\"/>" : ""))));
-        yield return new("RSS enclosure length past 64 bits", Feeds.Rss, Utf8(Feeds.RssFeed("Hostile", Items("hostlen", 2, _ => "<enclosure url=\"https://example.com/a.mp3\" length=\"99999999999999999999\" type=\"audio/mpeg\"/>"))));
-        yield return new("RSS with unclosed scripts in content:encoded", Feeds.Rss, Utf8(Feeds.RssFeed("Hostile", Items("hostscript", 1, _ => $"<content:encoded><![CDATA[{scripts}]]></content:encoded>"))));
-        yield return new("Atom cut off inside an entry", Feeds.Atom, Utf8(Feeds.AtomFeed("Hostile", [Feeds.AtomEntry("hostcut", 1)])[..^40]));
-        yield return new("UTF-16 RSS", Feeds.Rss, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Feeds.RssFeed("Hostile", Items("hostutf16", 2)).Replace("utf-8", "utf-16", StringComparison.Ordinal))]);
-        yield return new("RSS 1.0 (RDF)", Feeds.Rss, Utf8("""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item><title>t</title></item></rdf:RDF>"""));
+        yield return new("minified Atom, touching entries", FeedUploads.Atom, Utf8(FeedUploads.AtomFeed("Hostile", Enumerable.Range(1, 3).Select(n => FeedUploads.AtomEntry("hostile", n)), separator: "")));
+        yield return new("RSS with language and dc:language", FeedUploads.Rss, Utf8(FeedUploads.RssFeed("Hostile", Items("hostlang", 2), channelExtras: "<language>en</language><dc:language>en</dc:language>")));
+        yield return new("RSS of 40 KB, touching items", FeedUploads.Rss, Utf8(FeedUploads.RssFeed("Hostile", Items("hostbig", 100), separator: "")));
+        yield return new("RSS with a bad date", FeedUploads.Rss, Utf8(FeedUploads.RssFeed("Hostile", Items("hostdate", 3, n => n == 2 ? "<dc:date>never</dc:date>" : ""))));
+        yield return new("RSS item with a 2 MiB attribute", FeedUploads.Rss, Utf8(FeedUploads.RssFeed("Hostile", Items("hostattr", 2, n => n == 1 ? $"<media:content url=\"https://example.com/a\" x=\"{huge}\"/>" : ""))));
+        yield return new("RSS enclosure length past 64 bits", FeedUploads.Rss, Utf8(FeedUploads.RssFeed("Hostile", Items("hostlen", 2, _ => "<enclosure url=\"https://example.com/a.mp3\" length=\"99999999999999999999\" type=\"audio/mpeg\"/>"))));
+        yield return new("RSS with unclosed scripts in content:encoded", FeedUploads.Rss, Utf8(FeedUploads.RssFeed("Hostile", Items("hostscript", 1, _ => $"<content:encoded><![CDATA[{scripts}]]></content:encoded>"))));
+        yield return new("Atom cut off inside an entry", FeedUploads.Atom, Utf8(FeedUploads.AtomFeed("Hostile", [FeedUploads.AtomEntry("hostcut", 1)])[..^40]));
+        yield return new("UTF-16 RSS", FeedUploads.Rss, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(FeedUploads.RssFeed("Hostile", Items("hostutf16", 2)).Replace("utf-8", "utf-16", StringComparison.Ordinal))]);
+        yield return new("RSS 1.0 (RDF)", FeedUploads.Rss, Utf8("""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item><title>t</title></item></rdf:RDF>"""));
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

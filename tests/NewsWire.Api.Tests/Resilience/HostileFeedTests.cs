@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
-using static NewsWire.Api.Tests.Ingest.Feeds;
+using static NewsWire.Api.Tests.Ingest.FeedUploads;
 
 namespace NewsWire.Api.Tests.Resilience;
 

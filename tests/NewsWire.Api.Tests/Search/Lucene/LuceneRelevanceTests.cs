@@ -5,7 +5,19 @@ using Xunit.Abstractions;
 namespace NewsWire.Api.Tests.Search.Lucene;
 
 /// <summary>The Reuters stories in a service searching with Lucene; the weights may be given as settings.</summary>
-public class LuceneReutersFixture() : ReutersSearchFixture(LuceneSettings.Engine());
+public class LuceneReutersFixture() : ReutersSearchFixture(WithRoomToIndex())
+{
+    /// <summary>
+    /// Until the index follows a change log, the first search after the import indexes all 19,043 stories
+    /// inside its own time budget (LuceneStoreSync); on a loaded machine that takes longer than 10 s.
+    /// </summary>
+    private static Dictionary<string, string?> WithRoomToIndex()
+    {
+        var settings = LuceneSettings.Engine();
+        settings[$"{NewsWire.Api.Search.SearchBudget.Section}:TimeoutMs"] = "300000";
+        return settings;
+    }
+}
 
 /// <summary>
 /// The relevance measure of docs/benchmarks.md on the Lucene engine, printed per topic: issue 10 lets the new

@@ -11,7 +11,7 @@ namespace NewsWire.Api.Tests.Ingest;
 /// Feeds as publishers write them (RSS 2.0 with the Dublin Core, content and Media RSS namespaces; Atom 1.0),
 /// and the import and read-back of one over HTTP.
 /// </summary>
-public static class Feeds
+public static class FeedUploads
 {
     public const string Rss = "application/rss+xml";
     public const string Atom = "application/atom+xml";
