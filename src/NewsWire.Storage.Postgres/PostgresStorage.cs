@@ -18,7 +18,15 @@ public static class PostgresStorage
     /// <param name="staleness">How old the head cached answers are keyed by may be; zero reads it every time (ADR 21).</param>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, string connectionString, TimeSpan staleness)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // The writer and the reads repeat a few dozen statements: prepared on the server once per connection,
+        // they skip parsing and planning (unless the operator chose otherwise).
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
+        var dataSource = builder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<NewsWireDb>(options => options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)));

@@ -164,31 +164,48 @@ public sealed partial class ArticleWriter : IDisposable
         command.Parameters["@credits"].Value = (object?)draft.Credits ?? DBNull.Value;
     }
 
+    /// <summary>All of an article's tags in one statement (one command per tag count, at most 50 of them).</summary>
     private void WriteTags(long id, IReadOnlyList<string> tags)
     {
-        var command = Prepare("tag", """INSERT INTO "ArticleTags" ("ArticleId", "Name") VALUES (@id, @name) ON CONFLICT DO NOTHING""");
-        command.Parameters["@id"].Value = id;
-        foreach (var tag in tags)
+        if (tags.Count == 0)
         {
-            command.Parameters["@name"].Value = tag;
-            command.ExecuteNonQuery();
+            return;
         }
+
+        var command = Prepare($"tags{tags.Count}", $"""
+            INSERT INTO "ArticleTags" ("ArticleId", "Name")
+            VALUES {string.Join(", ", tags.Select((_, i) => $"(@id, @name{i})"))}
+            ON CONFLICT DO NOTHING
+            """);
+        command.Parameters["@id"].Value = id;
+        for (var i = 0; i < tags.Count; i++)
+        {
+            command.Parameters[$"@name{i}"].Value = tags[i];
+        }
+
+        command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The signature and its band keys in one command of two statements: one round trip instead of seventeen, which
+    /// is what a bulk load on a database across a network spends its time on.
+    /// </summary>
     private void WriteSignature(long id, byte[] signature, long[] keys)
     {
-        var insertSignature = Prepare("signature", """INSERT INTO "ArticleSignatures" ("ArticleId", "MinHash") VALUES (@id, @minHash)""");
-        insertSignature.Parameters["@id"].Value = id;
-        insertSignature.Parameters["@minHash"].Value = signature;
-        insertSignature.ExecuteNonQuery();
-
-        var insertBand = Prepare("band", """INSERT INTO "ArticleBands" ("Key", "ArticleId") VALUES (@key, @id) ON CONFLICT DO NOTHING""");
-        insertBand.Parameters["@id"].Value = id;
-        foreach (var key in keys)
+        var command = Prepare($"signature{keys.Length}", $"""
+            INSERT INTO "ArticleSignatures" ("ArticleId", "MinHash") VALUES (@id, @minHash);
+            INSERT INTO "ArticleBands" ("Key", "ArticleId")
+            VALUES {string.Join(", ", keys.Select((_, i) => $"(@key{i}, @id)"))}
+            ON CONFLICT DO NOTHING
+            """);
+        command.Parameters["@id"].Value = id;
+        command.Parameters["@minHash"].Value = signature;
+        for (var i = 0; i < keys.Length; i++)
         {
-            insertBand.Parameters["@key"].Value = key;
-            insertBand.ExecuteNonQuery();
+            command.Parameters[$"@key{i}"].Value = keys[i];
         }
+
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The headline's slug, or the first free "slug-2", "slug-3"… when other stories have it.</summary>
