@@ -7,6 +7,8 @@ WORKDIR /src
 # Restore first, from the project files alone, so source edits do not invalidate the package layer.
 COPY global.json Directory.Build.props Directory.Packages.props NewsWire.sln ./
 COPY src/NewsWire.Core/NewsWire.Core.csproj src/NewsWire.Core/
+COPY src/NewsWire.Storage/NewsWire.Storage.csproj src/NewsWire.Storage/
+COPY src/NewsWire.Storage.Sqlite/NewsWire.Storage.Sqlite.csproj src/NewsWire.Storage.Sqlite/
 COPY src/NewsWire.Api/NewsWire.Api.csproj src/NewsWire.Api/
 RUN dotnet restore src/NewsWire.Api/NewsWire.Api.csproj
 COPY src/ src/

@@ -1,7 +1,7 @@
+using NewsWire.Api;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Caching;
 using NewsWire.Api.Catalogue;
-using NewsWire.Api.Data;
 using NewsWire.Api.Feeds;
 using NewsWire.Api.Health;
 using NewsWire.Api.Ingest;
@@ -10,7 +10,6 @@ using NewsWire.Api.OpenApi;
 using NewsWire.Api.RateLimits;
 using NewsWire.Api.Reader;
 using NewsWire.Api.Search;
-using NewsWire.Api.Search.Lucene;
 
 if (args is ["import", .. var importArguments])
 {
@@ -21,21 +20,7 @@ if (args is ["import", .. var importArguments])
 // the working folder is where the database file goes (newswire.db by default).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.AddNewsWireLogging();
-builder.Services.AddNewsWireStorage(builder.Configuration);
-builder.Services.AddNewsWireHttp(builder.Configuration);
-builder.Services.AddTrustedProxies();
-builder.Services.AddNewsWireRateLimits();
-builder.Services.AddNewsWireOpenApi();
-builder.Services.AddNewsWireHealth();
-builder.Services.AddNewsWireCaching();
-builder.Services.AddArticles();
-builder.Services.AddSearch();
-builder.Services.AddLuceneSearch(builder.Configuration);
-builder.Services.AddImport();
-builder.Services.AddCatalogue();
-builder.Services.AddRelatedArticles();
-builder.Services.AddFeeds();
+builder.AddNewsWire();
 
 var app = builder.Build();
 

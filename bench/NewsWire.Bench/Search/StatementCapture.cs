@@ -38,7 +38,7 @@ internal static class StatementCapture
         await using var connection = new RecordingConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         var options = new DbContextOptionsBuilder<NewsWireDb>().UseSqlite(connection).Options;
         await using var db = new NewsWireDb(options);
-        var type = typeof(IArticleSearch).Assembly.GetType("NewsWire.Api.Search.SqliteArticleSearch", throwOnError: true)!;
+        var type = typeof(IArticleSearch).Assembly.GetType("NewsWire.Api.Search.Sqlite.SqliteArticleSearch", throwOnError: true)!;
         // With the default budget, as the service runs it: a prefix search's count of words is part of what it sends.
         var engine = (IArticleSearch)Activator.CreateInstance(
             type, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, [db, Options.Create(new SearchBudget())], null)!;

@@ -5,6 +5,7 @@ using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 using NewsWire.Bench.Corpus;
 using NewsWire.Bench.Search;
+using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Bench.Sql;
 
@@ -35,7 +36,7 @@ internal static partial class InsertScript
         foreach (var batch in File.ReadLines(corpus).Where(l => l.Length > 0).Chunk(BatchSize))
         {
             using (var transaction = connection.BeginTransaction())
-            using (var writer = new ArticleWriter(connection, transaction))
+            using (var writer = new ArticleWriter(connection, transaction, t => SqliteTime.Format(t)))
             {
                 foreach (var line in batch)
                 {
@@ -60,7 +61,7 @@ internal static partial class InsertScript
         return articles;
     }
 
-    /// <summary>The statement with each $parameter replaced by its value as an SQL literal.</summary>
+    /// <summary>The statement with each $ or @ parameter replaced by its value as an SQL literal.</summary>
     private static string Inline(CapturedStatement statement)
     {
         var values = statement.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
@@ -78,6 +79,6 @@ internal static partial class InsertScript
         _ => throw new NotSupportedException($"No SQL literal for a {value.GetType()}"),
     };
 
-    [GeneratedRegex(@"\$[A-Za-z0-9_]+")]
+    [GeneratedRegex(@"[$@][A-Za-z0-9_]+")]
     private static partial Regex ParameterName();
 }

@@ -890,6 +890,11 @@ export interface components {
          * @example 42
          */
         "Retry-After": number;
+        /**
+         * @description The change-log position this write reached. Any instance's answers reflect the write once it has been acknowledged; the number only grows.
+         * @example 1042
+         */
+        "NewsWire-Change": number;
     };
     pathItems: never;
 }
@@ -929,6 +934,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1171,6 +1177,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1182,6 +1189,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1391,6 +1399,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1504,6 +1513,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
                     [name: string]: unknown;
                 };
                 content?: never;

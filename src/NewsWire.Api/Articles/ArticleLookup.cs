@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NewsWire.Api.Data;
 
 namespace NewsWire.Api.Articles;
@@ -11,15 +13,29 @@ namespace NewsWire.Api.Articles;
 /// </summary>
 public static class ArticleLookup
 {
-    // The hottest reads are compiled once, skipping EF Core's query cache look-up on every request.
-    private static readonly Func<NewsWireDb, long, CancellationToken, Task<Article?>> ById =
-        EF.CompileAsyncQuery((NewsWireDb db, long id, CancellationToken _) => db.Articles.AsNoTracking().FirstOrDefault(a => a.Id == id));
+    // The hottest reads are compiled once per model (one per provider: a compiled query is bound to the model
+    // it first ran on), skipping EF Core's query cache look-up on every request.
+    private static readonly ConditionalWeakTable<IModel, CompiledReads> Compiled = [];
 
-    private static readonly Func<NewsWireDb, string, CancellationToken, Task<Article?>> BySlug =
-        EF.CompileAsyncQuery((NewsWireDb db, string slug, CancellationToken _) => db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug));
+    private sealed class CompiledReads
+    {
+        public readonly Func<NewsWireDb, long, CancellationToken, Task<Article?>> ById =
+            EF.CompileAsyncQuery((NewsWireDb db, long id, CancellationToken _) => db.Articles.AsNoTracking().FirstOrDefault(a => a.Id == id));
 
-    private static readonly Func<NewsWireDb, long, IAsyncEnumerable<ArticleTag>> TagsOf =
-        EF.CompileAsyncQuery((NewsWireDb db, long id) => db.ArticleTags.AsNoTracking().Where(t => t.ArticleId == id));
+        public readonly Func<NewsWireDb, string, CancellationToken, Task<Article?>> BySlug =
+            EF.CompileAsyncQuery((NewsWireDb db, string slug, CancellationToken _) => db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug));
+
+        public readonly Func<NewsWireDb, long, IAsyncEnumerable<ArticleTag>> TagsOf =
+            EF.CompileAsyncQuery((NewsWireDb db, long id) => db.ArticleTags.AsNoTracking().Where(t => t.ArticleId == id));
+    }
+
+    private static CompiledReads Reads(NewsWireDb db) => Compiled.GetValue(db.Model, _ => new CompiledReads());
+
+    private static Task<Article?> ById(NewsWireDb db, long id, CancellationToken cancellationToken) => Reads(db).ById(db, id, cancellationToken);
+
+    private static Task<Article?> BySlug(NewsWireDb db, string slug, CancellationToken cancellationToken) => Reads(db).BySlug(db, slug, cancellationToken);
+
+    private static IAsyncEnumerable<ArticleTag> TagsOf(NewsWireDb db, long id) => Reads(db).TagsOf(db, id);
 
     public static IQueryable<Article> WhereIdOrSlug(this IQueryable<Article> articles, string idOrSlug)
     {

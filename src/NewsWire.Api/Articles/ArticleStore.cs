@@ -1,50 +1,46 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using NewsWire.Api.Data;
+using NewsWire.Storage;
 
 namespace NewsWire.Api.Articles;
 
 /// <summary>
-/// Single-article writes on the request's DbContext connection: one <see cref="ArticleWriter"/> call in one
-/// transaction, then the stored article read back for the response.
+/// Single-article writes on the request's DbContext: one <see cref="IArticleWriter"/> call in one transaction,
+/// then the stored article read back for the response. The provider behind <see cref="IArticleWrites"/> does the SQL.
 /// </summary>
-public sealed class ArticleStore(NewsWireDb db, TimeProvider clock)
+public sealed class ArticleStore(NewsWireDb db, IArticleWrites writes, TimeProvider clock)
 {
     /// <summary>Stores a new article, or returns the stored one when the draft is an exact duplicate.</summary>
-    public async Task<(Article Article, bool Created)> CreateAsync(ArticleDraft draft, CancellationToken cancellationToken)
+    public async Task<(Article Article, bool Created, long Position)> CreateAsync(ArticleDraft draft, CancellationToken cancellationToken)
     {
-        var outcome = await WriteAsync(writer => writer.Create(draft, Now), cancellationToken);
-        return (await LoadAsync(outcome.Id, cancellationToken), outcome.Created);
+        var article = PreparedArticle.From(draft);
+        var (outcome, position) = await WriteAsync((writer, token) => writer.CreateAsync(article, Now, token), cancellationToken);
+        return (await LoadAsync(outcome.Id, cancellationToken), outcome.Created, position);
     }
 
     /// <summary>Replaces an article's content; the slug stays so links keep working. When the draft exactly
     /// duplicates another article nothing is written and that article's id comes back as the conflict.</summary>
-    public async Task<(Article? Updated, long? Conflict)> ReplaceAsync(long id, ArticleDraft draft, CancellationToken cancellationToken)
+    public async Task<(Article? Updated, long? Conflict, long Position)> ReplaceAsync(long id, ArticleDraft draft, CancellationToken cancellationToken)
     {
-        var conflict = await WriteAsync(writer => writer.Replace(id, draft, Now), cancellationToken);
-        return conflict is null ? (await LoadAsync(id, cancellationToken), null) : (null, conflict);
+        var article = PreparedArticle.From(draft);
+        var (conflict, position) = await WriteAsync((writer, token) => writer.ReplaceAsync(id, article, Now, token), cancellationToken);
+        return conflict is null ? (await LoadAsync(id, cancellationToken), null, position) : (null, conflict, position);
+    }
+
+    /// <summary>Deletes an article: the change-log position of the deletion, or null when it was already gone.</summary>
+    public async Task<long?> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        var (deleted, position) = await WriteAsync((writer, token) => writer.DeleteAsync(id, token), cancellationToken);
+        return deleted ? position : null;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task<T> WriteAsync<T>(Func<ArticleWriter, T> write, CancellationToken cancellationToken)
+    /// <summary>One write in one transaction; the result with the change-log position it reached.</summary>
+    private async Task<(T Result, long Position)> WriteAsync<T>(Func<IArticleWriter, CancellationToken, ValueTask<T>> write, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // BEGIN IMMEDIATE: take the write lock up front, so a concurrent writer waits (busy_timeout)
-            // instead of failing when a read transaction tries to become a write one.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            using var writer = new ArticleWriter(connection, transaction);
-            var result = write(writer);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var connection = await writes.OpenAsync(db, WriteLoad.OneArticle, cancellationToken);
+        await using var writer = await connection.BeginAsync(cancellationToken);
+        var result = await write(writer, cancellationToken);
+        return (result, await writer.CommitAsync(cancellationToken));
     }
 
     private async Task<Article> LoadAsync(long id, CancellationToken cancellationToken) =>

@@ -53,7 +53,7 @@ public static class ArticlesApi
             .CacheUntilStoreChanges();
 
         var writes = group.MapGroup("").AddEndpointFilter<ApiKeyFilter>()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Data.ArticleLimits.RequestBytes));
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ArticleLimits.RequestBytes));
 
         writes.MapPost("/", WriteArticles.CreateArticle)
             .WithName(nameof(WriteArticles.CreateArticle))

@@ -1,9 +1,8 @@
-using System.Text;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NewsWire.Api.Caching;
-using NewsWire.Api.Data;
 
 namespace NewsWire.Api.Articles;
 
@@ -31,7 +30,7 @@ public sealed class ListingTotals(IDatabaseVersion version, IOptions<CacheOption
 
         // The version is read before counting: a write committed in between can only make the stored
         // number newer than its key, never older, and the next request sees a new version anyway.
-        var key = Key(version.Current(), filter);
+        var key = version.Current().ToString(CultureInfo.InvariantCulture) + filter.Key();
         if (_totals.TryGetValue(key, out int total))
         {
             return total;
@@ -40,26 +39,6 @@ public sealed class ListingTotals(IDatabaseVersion version, IOptions<CacheOption
         total = await matching.CountAsync(cancellationToken);
         _totals.Set(key, total, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return total;
-    }
-
-    /// <summary>
-    /// Every part of the filter, each value with its length in front so that no value, whatever it holds,
-    /// can read as two; lists in the order given (an order that differs only costs a count).
-    /// </summary>
-    private static string Key(long databaseVersion, ArticleFilter filter)
-    {
-        var key = new StringBuilder().Append(databaseVersion);
-        foreach (var values in new[] { filter.Sources, filter.Tags, filter.Places, filter.Langs })
-        {
-            key.Append('/').Append(values.Count);
-            foreach (var value in values)
-            {
-                key.Append(',').Append(value.Length).Append(':').Append(value);
-            }
-        }
-
-        return key.Append('/').Append(filter.From?.Ticks).Append('/').Append(filter.ToExclusive?.Ticks)
-            .Append('/').Append(filter.IncludeDuplicates).ToString();
     }
 
     public void Dispose() => _totals.Dispose();

@@ -1,8 +1,10 @@
-using NewsWire.Api.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsWire.Api.Caching;
 using NewsWire.Api.Data;
 using NewsWire.Api.Infrastructure;
+using NewsWire.Api.Search.Sqlite;
 
 namespace NewsWire.Api.Articles;
 
@@ -25,7 +27,12 @@ public static class RelatedApi
     public static IServiceCollection AddRelatedArticles(this IServiceCollection services) =>
         services
             .AddSingleton<DocumentFrequencies>()
-            .AddScoped<IRelatedArticles, SqliteRelatedArticles>();
+            .AddScoped<IRelatedArticles>(provider => provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+            {
+                // More like this runs on FTS5, in the SQLite file.
+                StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteRelatedArticles>(provider),
+                StorageProvider.Postgres => new NoRelatedArticles(),
+            });
 
     public static RouteHandlerBuilder MapRelatedArticles(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/articles/{id}/related", GetRelatedArticles)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using NewsWire.Api.Data;
 using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Articles;
@@ -20,7 +19,8 @@ public static class WriteArticles
             return problem!;
         }
 
-        var (article, created) = await store.CreateAsync(draft, cancellationToken);
+        var (article, created, position) = await store.CreateAsync(draft, cancellationToken);
+        ChangeHeader.Set(request.HttpContext.Response, position);
         var detail = article.AsArticleDetail();
         return created
             ? TypedResults.Created($"/api/articles/{article.Id}", detail)
@@ -48,7 +48,12 @@ public static class WriteArticles
             return problem!;
         }
 
-        var (updated, conflict) = await store.ReplaceAsync(articleId.Value, draft, cancellationToken);
+        var (updated, conflict, position) = await store.ReplaceAsync(articleId.Value, draft, cancellationToken);
+        if (updated is not null)
+        {
+            ChangeHeader.Set(request.HttpContext.Response, position);
+        }
+
         return updated is null
             ? Problems.Status(StatusCodes.Status409Conflict, "The replacement duplicates another article.",
                 $"Article {conflict} already has this source, headline and body.")
@@ -56,16 +61,15 @@ public static class WriteArticles
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(
-        string id, NewsWireDb db, CancellationToken cancellationToken)
+        string id, NewsWireDb db, ArticleStore store, HttpResponse response, CancellationToken cancellationToken)
     {
-        var article = await db.FindAsync(id, cancellationToken);
-        if (article is null)
+        var articleId = await db.Articles.WhereIdOrSlug(id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (articleId is not { } found || await store.DeleteAsync(found, cancellationToken) is not { } position)
         {
             return Problems.NotFound("article", id);
         }
 
-        db.Articles.Remove(article);
-        await db.SaveChangesAsync(cancellationToken);
+        ChangeHeader.Set(response, position);
         return TypedResults.NoContent();
     }
 }

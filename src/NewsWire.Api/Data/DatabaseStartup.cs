@@ -1,28 +1,23 @@
-using Microsoft.EntityFrameworkCore;
 using NewsWire.Api.Articles;
 
 namespace NewsWire.Api.Data;
 
 /// <summary>
-/// Before the server takes requests: migrate the database forward and, on a database created just now,
-/// store the TASS report. "Created just now" means no migration had been applied, so a database whose
-/// articles were all deleted is never re-seeded.
+/// Before the server takes requests: the provider migrates the database forward and, on a database no
+/// migration had touched, the TASS report is stored, once.
 /// </summary>
-internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, ILogger<DatabaseStartup> logger) : IHostedLifecycleService
+internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, IDatabaseMigrator migrator, ILogger<DatabaseStartup> logger)
+    : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
-
-        var fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
-        // WAL lets readers go on while one writer writes; it is a property of the file, so set it once here.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-
+        var seeded = 0;
+        var fresh = await migrator.MigrateAsync(db, async token =>
+            seeded = await Seed.StoreAsync(scope.ServiceProvider.GetRequiredService<ArticleStore>(), token), cancellationToken);
         if (fresh)
         {
-            var seeded = await Seed.StoreAsync(scope.ServiceProvider.GetRequiredService<ArticleStore>(), cancellationToken);
             LogSeeded(seeded);
         }
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace NewsWire.Api.Infrastructure;
 
@@ -8,15 +9,13 @@ namespace NewsWire.Api.Infrastructure;
 /// so neither the content nor the length of a key leaks through timing. Shared by the key check and by the
 /// write rate limit, which counts per key.
 /// </summary>
-public sealed class ApiKeyRing(IConfiguration configuration)
+public sealed class ApiKeyRing(IOptions<ApiKeyOptions> options)
 {
     public const string ConfigurationKey = "NewsWire:ApiKeys";
 
-    private readonly byte[][] _keyDigests = configuration.GetSection(ConfigurationKey)
-        .GetChildren()
-        .Select(k => k.Value)
+    private readonly byte[][] _keyDigests = options.Value.ApiKeys
         .Where(k => !string.IsNullOrWhiteSpace(k))
-        .Select(k => Digest(k!))
+        .Select(Digest)
         .ToArray();
 
     public bool IsEmpty => _keyDigests.Length == 0;

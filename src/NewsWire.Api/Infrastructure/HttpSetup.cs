@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace NewsWire.Api.Infrastructure;
@@ -8,9 +10,10 @@ public static class HttpSetup
 {
     public const string CorsPolicy = "NewsWireCors";
 
-    public static IServiceCollection AddNewsWireHttp(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsWireHttp(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateOnStart();
         services.AddSingleton<ApiKeyRing>();
         services.AddProblemDetails();
         services.AddRequestDecoding();
@@ -22,15 +25,20 @@ public static class HttpSetup
 
         // Reads are open to any origin unless NewsWire:Cors:Origins narrows them; writes need a key anyway,
         // and browsers only send X-Api-Key cross-origin when NewsWire:Cors:AllowWrites is true.
-        var origins = configuration.GetSection("NewsWire:Cors:Origins").Get<string[]>() ?? [];
-        var allowWrites = configuration.GetValue<bool>("NewsWire:Cors:AllowWrites");
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
+        services.AddOptions<CrossOriginOptions>()
+            .BindConfiguration(CrossOriginOptions.Section)
+            .Validate(o => o.Origins.All(CrossOriginOptions.IsOrigin),
+                $"{CrossOriginOptions.Section}:Origins must hold origins such as https://desk.example (scheme and host, no path).")
+            .ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginOptions>>((cors, settings) => cors.AddPolicy(CorsPolicy, policy =>
         {
+            var (origins, allowWrites) = (settings.Value.Origins, settings.Value.AllowWrites);
             _ = origins.Length == 0 ? policy.AllowAnyOrigin() : policy.WithOrigins(origins);
             _ = allowWrites
                 ? policy.WithMethods("GET", "HEAD", "POST", "PUT", "DELETE").WithHeaders("Content-Type", ApiKeyFilter.HeaderName, "If-None-Match", "Accept")
                 : policy.WithMethods("GET", "HEAD").WithHeaders("If-None-Match", "Accept");
-            policy.WithExposedHeaders("Link", "ETag", "Location", "Age", "Retry-After", "RateLimit", "RateLimit-Policy");
+            policy.WithExposedHeaders("Link", "ETag", "Location", "Age", "Retry-After", "RateLimit", "RateLimit-Policy", ChangeHeader.Name);
         }));
         return services;
     }

@@ -14,7 +14,10 @@ public static class LoggingSetup
     /// </summary>
     public static TBuilder AddNewsWireLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var json = string.Equals(builder.Configuration["NewsWire:LogFormat"], "json", StringComparison.OrdinalIgnoreCase);
+        // The logger is built before the service provider, so the format is read here; it is checked at start like every setting.
+        var json = (builder.Configuration.GetSection(LogOptions.Section).Get<LogOptions>() ?? new LogOptions()).Json;
+        builder.Services.AddOptions<LogOptions>().BindConfiguration(LogOptions.Section)
+            .Validate(o => o.IsValid, "NewsWire:LogFormat must be text or json.").ValidateOnStart();
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)

@@ -1,98 +1,66 @@
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using NewsWire.Api.Data;
 using NewsWire.Core.WireCopy;
 
 namespace NewsWire.Api.Ingest;
 
 /// <summary>
-/// Stores a stream of import items in batched transactions through <see cref="ArticleWriter"/>, the same
+/// Stores a stream of import items in batched transactions through <see cref="IArticleWriter"/>, the same
 /// writer a single POST uses, so duplicates are found the same way. A batch commits whole or not at all:
 /// an import cut off part-way leaves whole batches, and the log says how far it got. Batches are counted in
 /// articles and in text (<see cref="TextInFlight"/>), so memory does not grow with the articles' length.
 /// </summary>
-public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes, IChangeLog log, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
     public const int BatchSize = 500;
 
     /// <summary>A batch also commits early once its articles hold this much text, so long articles stay few in memory.</summary>
     public const long BatchCharacters = 8_000_000;
 
-    /// <summary>
-    /// A bulk load touches the indexes (slug, hash, band keys, the FTS5 segments) all over: a 64 MiB page cache
-    /// keeps them in memory instead of SQLite's default 2 MiB. And the WAL is copied into the database every
-    /// 100,000 pages (400 MB) instead of every 1,000: the pages every batch rewrites (index interiors, FTS5
-    /// structure) are then copied once per checkpoint rather than once per batch, which makes an import into
-    /// a million-article archive about a fifth faster (docs/benchmarks.md). Batches still commit whole.
-    /// </summary>
-    private const string BulkLoadSettings = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 100000;";
-    private const string DefaultSettings = "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000;";
-
     /// <summary>Fills <paramref name="report"/> as batches commit, so a caller whose input fails mid-way
-    /// (an upload over the limit, a cut connection) still knows what was stored.</summary>
-    public async Task ImportAsync(
+    /// (an upload over the limit, a cut connection) still knows what was stored. Returns the change-log
+    /// position the import reached (the head, when it stored nothing).</summary>
+    public async Task<long> ImportAsync(
         IAsyncEnumerable<ImportItem> items, ImportReport report, Action<ImportReport>? progress, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        // The provider tunes the connection for a long load (SQLite: a larger page cache, rarer checkpoints).
+        await using var connection = await writes.OpenAsync(db, WriteLoad.Bulk, cancellationToken);
+        // Two stages on two cores: reading, parsing and hashing run ahead on one while this one writes.
+        // If writing fails, the linked token stops the producer instead of leaving it blocked on a full channel.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var inFlight = new TextInFlight(2 * BatchCharacters + WireCopyParser.MaxLength);
+        var prepared = Channel.CreateBounded<(ImportItem Item, PreparedArticle? Article)>(BatchSize * 2);
+        var producer = Task.Run(() => PrepareAsync(items, prepared.Writer, inFlight, stop.Token), stop.Token);
+        var batch = new Batch(BatchSize);
+        long? position = null;
         try
         {
-            await db.Database.ExecuteSqlRawAsync(BulkLoadSettings, cancellationToken);
-            // Two stages on two cores: reading, parsing and hashing run ahead on one while this one writes.
-            // If writing fails, the linked token stops the producer instead of leaving it blocked on a full channel.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var inFlight = new TextInFlight(2 * BatchCharacters + WireCopyParser.MaxLength);
-            var prepared = Channel.CreateBounded<(ImportItem Item, PreparedArticle? Article)>(BatchSize * 2);
-            var producer = Task.Run(() => PrepareAsync(items, prepared.Writer, inFlight, stop.Token), stop.Token);
-            var batch = new Batch(BatchSize);
-            try
+            await foreach (var (item, article) in prepared.Reader.ReadAllAsync(cancellationToken))
             {
-                await foreach (var (item, article) in prepared.Reader.ReadAllAsync(cancellationToken))
+                if (article is null)
                 {
-                    if (article is null)
-                    {
-                        report.Fail(item.Line, item.Errors ?? new Dictionary<string, string[]>());
-                        continue;
-                    }
+                    report.Fail(item.Line, item.Errors ?? new Dictionary<string, string[]>());
+                    continue;
+                }
 
-                    batch.Add(item, article);
-                    if (batch.Items.Count == BatchSize || batch.Characters >= BatchCharacters)
-                    {
-                        Commit(connection, batch, report, inFlight);
-                        progress?.Invoke(report);
-                    }
+                batch.Add(item, article);
+                if (batch.Items.Count == BatchSize || batch.Characters >= BatchCharacters)
+                {
+                    position = await CommitAsync(connection, batch, report, inFlight);
+                    progress?.Invoke(report);
                 }
             }
-            catch when (!producer.IsCompleted)
-            {
-                await stop.CancelAsync(); // writing failed: stop reading too
-                throw;
-            }
+        }
+        catch when (!producer.IsCompleted)
+        {
+            await stop.CancelAsync(); // writing failed: stop reading too
+            throw;
+        }
 
-            await producer; // rethrows what stopped the input (an upload over the limit, a cut connection)
-            Commit(connection, batch, report, inFlight);
-            progress?.Invoke(report);
-            LogFinished(report.Created, report.Duplicates, report.FailedCount);
-        }
-        finally
-        {
-            await RestoreDefaultsAsync();
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>The connection goes back to the pool and may serve a request next.</summary>
-    private async Task RestoreDefaultsAsync()
-    {
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync(DefaultSettings, CancellationToken.None);
-        }
-        catch (SqliteException)
-        {
-            // The import already failed on this connection; its own exception is the one to report.
-        }
+        await producer; // rethrows what stopped the input (an upload over the limit, a cut connection)
+        position = await CommitAsync(connection, batch, report, inFlight) ?? position;
+        progress?.Invoke(report);
+        LogFinished(report.Created, report.Duplicates, report.FailedCount);
+        return position ?? await log.HeadAsync(cancellationToken);
     }
 
     private static async Task PrepareAsync(IAsyncEnumerable<ImportItem> items,
@@ -116,24 +84,26 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
         }
     }
 
-    private void Commit(SqliteConnection connection, Batch batch, ImportReport report, TextInFlight inFlight)
+    /// <summary>A batch once formed is written whole, even if the client goes away meanwhile: only reading stops.
+    /// Returns the change-log position it reached, or null for an empty batch.</summary>
+    private async Task<long?> CommitAsync(IWriteConnection connection, Batch batch, ImportReport report, TextInFlight inFlight)
     {
         if (batch.Items.Count == 0)
         {
-            return;
+            return null;
         }
 
         int created = 0, duplicates = 0;
+        long position;
         var now = clock.GetUtcNow().UtcDateTime;
-        using (var transaction = connection.BeginTransaction())
-        using (var writer = new ArticleWriter(connection, transaction))
+        await using (var writer = await connection.BeginAsync(CancellationToken.None))
         {
             foreach (var (_, article) in batch.Items)
             {
-                _ = writer.Create(article, now).Created ? created++ : duplicates++;
+                _ = (await writer.CreateAsync(article, now, CancellationToken.None)).Created ? created++ : duplicates++;
             }
 
-            transaction.Commit();
+            position = await writer.CommitAsync(CancellationToken.None);
         }
 
         report.Created += created;
@@ -141,6 +111,7 @@ public sealed partial class ArticleImporter(NewsWireDb db, TimeProvider clock, I
         LogBatch(batch.Items[0].Item.Line, batch.Items[^1].Item.Line, report.Created, report.Duplicates);
         inFlight.Give(batch.Characters);
         batch.Clear();
+        return position;
     }
 
     /// <summary>Articles waiting to commit together, and how much text they hold.</summary>

@@ -21,11 +21,11 @@ public sealed record ImportParameters
 
 public static class ImportApi
 {
-    public const string MaxBytesKey = "NewsWire:Import:MaxBytes";
-    public const long DefaultMaxBytes = 1L << 30;
-
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
+            .Validate(o => o.MaxBytes > 0, $"{ImportOptions.MaxBytesSetting} must be a positive number of bytes.")
+            .ValidateOnStart();
         // Feeds declare windows-1252, ISO-8859-15, KOI8-R...: .NET reads those only with the code-page encodings added.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         return services.AddScoped<ArticleImporter>();
@@ -51,7 +51,7 @@ public static class ImportApi
                 "application/ndjson", "application/jsonl", "application/jsonlines", "application/xml", "text/xml")
             // Also the limit of a compressed upload's decoded bytes, which the decoder reads before this handler runs.
             .WithMetadata(new RequestSizeLimitAttribute(
-                routes.ServiceProvider.GetRequiredService<IConfiguration>().GetValue(MaxBytesKey, DefaultMaxBytes)))
+                routes.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value.MaxBytes))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .AddEndpointFilter<ApiKeyFilter>()
@@ -64,7 +64,7 @@ public static class ImportApi
         HttpContext http,
         ArticleImporter importer,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
-        IConfiguration configuration,
+        IOptions<ImportOptions> importOptions,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -82,7 +82,7 @@ public static class ImportApi
         }
 
         // This endpoint alone raises Kestrel's body limit (30 MB by default) to the import limit.
-        var maxBytes = configuration.GetValue(MaxBytesKey, DefaultMaxBytes);
+        var maxBytes = importOptions.Value.MaxBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes;
@@ -99,7 +99,7 @@ public static class ImportApi
         var report = new ImportReport();
         try
         {
-            await importer.ImportAsync(items, report, progress: null, cancellationToken);
+            ChangeHeader.Set(http.Response, await importer.ImportAsync(items, report, progress: null, cancellationToken));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -122,7 +122,7 @@ public static class ImportApi
 
     private static ProblemHttpResult TooLarge(long maxBytes, ImportReport? report) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The upload is too large.",
-            $"An import takes at most {maxBytes:N0} bytes (NewsWire:Import:MaxBytes)." + (report is null ? ""
+            $"An import takes at most {maxBytes:N0} bytes ({ImportOptions.MaxBytesSetting})." + (report is null ? ""
                 : $" Reading stopped at the limit; the batches before it were stored: {report.Created} created, {report.Duplicates} duplicates."));
 
     private static string? Kind(string? contentType)

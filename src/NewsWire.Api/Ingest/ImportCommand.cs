@@ -39,11 +39,7 @@ public static class ImportCommand
         // A plain host, not a web application: the command must not open a port.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args.Where(IsSetting).ToArray(), ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // the progress line is the output
-        builder.AddNewsWireLogging();
-        builder.Services.AddNewsWireStorage(builder.Configuration);
-        builder.Services.AddNewsWireHttp(builder.Configuration);
-        builder.Services.AddArticles();
-        builder.Services.AddImport();
+        builder.AddNewsWire(); // the service's own registration: same provider, writer and settings
         using var app = builder.Build();
         await app.StartAsync(); // runs migrations (and the first-start seed) as the service would
         try

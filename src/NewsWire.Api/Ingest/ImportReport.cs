@@ -39,4 +39,4 @@ public sealed record ImportFailure
 }
 
 /// <summary>One item read from an import: a draft ready to store, or the reasons it is not one.</summary>
-public sealed record ImportItem(int Line, Articles.ArticleDraft? Draft, IDictionary<string, string[]>? Errors);
+public sealed record ImportItem(int Line, ArticleDraft? Draft, IDictionary<string, string[]>? Errors);

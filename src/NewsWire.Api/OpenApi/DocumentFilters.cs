@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using NewsWire.Api.Infrastructure;
 using NewsWire.Api.RateLimits;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -63,6 +64,37 @@ internal sealed class RateLimitHeaders : IDocumentFilter
                 foreach (var (name, _, _, _) in Headers.Where(h => h.Name != RetryAfter || status == "429"))
                 {
                     concrete.Headers[name] = new OpenApiHeaderReference(name, document);
+                }
+            }
+        }
+    }
+}
+
+/// <summary><c>NewsWire-Change</c> on every answer of a write that succeeded: the change-log position it reached (ADR 20).</summary>
+internal sealed class ChangeHeaders : IDocumentFilter
+{
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        document.Components.Headers[ChangeHeader.Name] = new OpenApiHeader
+        {
+            Description = "The change-log position this write reached. Any instance's answers reflect the write once it has been " +
+                "acknowledged; the number only grows.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+            Example = JsonValue.Create(1042),
+        };
+
+        var writes = document.Paths.Values.SelectMany(p => p.Operations?.Where(o => o.Key != HttpMethod.Get && o.Key != HttpMethod.Head)
+            .Select(o => o.Value) ?? []);
+        foreach (var operation in writes)
+        {
+            foreach (var (_, response) in (operation.Responses ?? new OpenApiResponses()).Where(r => r.Key.StartsWith('2')))
+            {
+                if (response is OpenApiResponse concrete)
+                {
+                    concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    concrete.Headers[ChangeHeader.Name] = new OpenApiHeaderReference(ChangeHeader.Name, document);
                 }
             }
         }

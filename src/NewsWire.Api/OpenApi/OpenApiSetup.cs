@@ -45,6 +45,7 @@ public static class OpenApiSetup
             options.OperationFilter<PlainTextResponsesAreStrings>();
             options.DocumentFilter<TagDescriptions>();
             options.DocumentFilter<RateLimitHeaders>();
+            options.DocumentFilter<ChangeHeaders>();
         });
         return services;
     }

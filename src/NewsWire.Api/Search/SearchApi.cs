@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.RateLimits;
+using NewsWire.Api.Search.Sqlite;
 
 namespace NewsWire.Api.Search;
 
@@ -11,7 +12,8 @@ public static class SearchApi
     {
         services.AddOptions<SearchBudget>().BindConfiguration(SearchBudget.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SqliteArticleSearch>();
-        // Handlers get the engine inside its budget, so no search runs without one.
+        // Handlers get the engine inside its budget, so no search runs without one. FTS5 is SQLite's; with PostgreSQL,
+        // LuceneSearchSetup puts the Lucene engine in its place (ADR 19).
         services.Add(BudgetedSearch.Around<SqliteArticleSearch>());
         return services;
     }

@@ -34,7 +34,7 @@ public sealed record SearchPage(
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets);
 
 /// <summary>
-/// Full-text search over the article store. SQLite answers with FTS5 (<see cref="SqliteArticleSearch"/>);
+/// Full-text search over the article store. SQLite answers with FTS5 (<see cref="Sqlite.SqliteArticleSearch"/>);
 /// a PostgreSQL implementation would answer the same request with tsvector/tsquery. Whichever it is, it
 /// answers within the <see cref="SearchBudget"/> (handlers get it wrapped in <see cref="BudgetedSearch"/>):
 /// it stops its work, even a statement already running, once the token is cancelled, and throws

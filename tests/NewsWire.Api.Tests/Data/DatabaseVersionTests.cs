@@ -1,12 +1,14 @@
 using Microsoft.Data.Sqlite;
 using NewsWire.Api.Data;
 using NewsWire.Api.Tests.Infrastructure;
+using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Api.Tests.Data;
 
 /// <summary>
-/// The cache's whole guarantee rests on this: once a commit has returned, every reading of the version
-/// that starts afterwards differs from every reading taken before it, however many callers share readings.
+/// The cache's whole guarantee rests on this: once a commit that changed the log has returned, every reading
+/// of the version (the log's head) that starts afterwards differs from every reading taken before it, however
+/// many callers share readings.
 /// </summary>
 public sealed class DatabaseVersionTests : IDisposable
 {
@@ -17,13 +19,13 @@ public sealed class DatabaseVersionTests : IDisposable
     {
         await using var writer = new SqliteConnection($"Data Source={_path};Pooling=False");
         await writer.OpenAsync();
-        await ExecuteAsync(writer, "PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER);");
+        await ExecuteAsync(writer, LogTable);
         using var version = new SqliteDatabaseVersion($"Data Source={_path};Pooling=False");
 
         for (var round = 0; round < 50; round++)
         {
             var before = version.Current();
-            await ExecuteAsync(writer, $"INSERT INTO t VALUES ({round});");
+            await ExecuteAsync(writer, $"INSERT INTO ArticleChanges (ArticleId) VALUES ({round});");
 
             // Many callers at once, as under load, so that most of them take a reading another one started.
             var after = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(version.Current)));
@@ -33,17 +35,21 @@ public sealed class DatabaseVersionTests : IDisposable
     }
 
     [Fact]
-    public void WithoutAWriteTheVersionStaysPut()
+    public async Task WithoutAChangeToTheLogTheVersionStaysPut()
     {
-        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
-        {
-            connection.Open();
-        }
-
+        await using var writer = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await writer.OpenAsync();
+        await ExecuteAsync(writer, LogTable + "CREATE TABLE t (x INTEGER);");
         using var version = new SqliteDatabaseVersion($"Data Source={_path};Pooling=False");
 
-        version.Current().Should().Be(version.Current());
+        var before = version.Current();
+        await ExecuteAsync(writer, "INSERT INTO t VALUES (1);");
+
+        version.Current().Should().Be(before).And.Be(version.Current());
     }
+
+    private const string LogTable =
+        "PRAGMA journal_mode = WAL; CREATE TABLE ArticleChanges (Position INTEGER PRIMARY KEY AUTOINCREMENT, ArticleId INTEGER);";
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)
     {

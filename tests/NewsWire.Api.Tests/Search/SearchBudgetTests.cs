@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsWire.Api.Data;
 using NewsWire.Api.Search;
+using NewsWire.Api.Search.Sqlite;
 using NewsWire.Api.Tests.Infrastructure;
 using SQLitePCL;
 

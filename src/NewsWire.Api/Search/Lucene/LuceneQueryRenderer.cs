@@ -6,7 +6,7 @@ namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
 /// The BM25 weight of a match in each field, as a boost on its clauses. Today's FTS5 weights by default
-/// (<see cref="FullTextIndexSql"/>): headline 10, lead 4, body 1, place 2.
+/// (<c>FullTextIndexSql</c>): headline 10, lead 4, body 1, place 2.
 /// </summary>
 public sealed record FieldWeights(float Headline = 10, float Lead = 4, float Body = 1, float Place = 2)
 {

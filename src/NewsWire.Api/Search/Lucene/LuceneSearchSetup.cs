@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NewsWire.Api.Data;
 using Microsoft.Extensions.Options;
+using NewsWire.Api.Data;
+using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Api.Search.Lucene;
 
@@ -18,7 +19,14 @@ public static class LuceneSearchSetup
 
     public static IServiceCollection AddLuceneSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        var engine = configuration[$"{Section}:Engine"] ?? "Fts5";
+        // FTS5 lives in the SQLite file; on PostgreSQL the Lucene engine is the search (ADR 19).
+        var postgres = string.Equals(configuration[StorageOptions.ProviderSetting], nameof(StorageProvider.Postgres), StringComparison.OrdinalIgnoreCase);
+        var engine = configuration[$"{Section}:Engine"] ?? (postgres ? "Lucene" : "Fts5");
+        if (postgres && !engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{Section}:Engine is '{engine}'; with {StorageOptions.ProviderSetting}=Postgres the engine is Lucene.");
+        }
+
         if (engine.Equals("Fts5", StringComparison.OrdinalIgnoreCase))
         {
             return services;
@@ -29,7 +37,9 @@ public static class LuceneSearchSetup
             throw new InvalidOperationException($"{Section}:Engine is '{engine}'; use Fts5 or Lucene.");
         }
 
-        var path = configuration[$"{Section}:IndexPath"] ?? DefaultIndexPath(configuration);
+        var path = configuration[$"{Section}:IndexPath"] ?? (postgres
+            ? throw new InvalidOperationException($"{Section}:IndexPath is required with {StorageOptions.ProviderSetting}=Postgres: a folder for this instance's search index.")
+            : DefaultIndexPath(configuration));
         services.AddSingleton(_ => new LuceneIndex(path));
         var weights = configuration.GetSection($"{Section}:Weights").Get<FieldWeights>() ?? FieldWeights.Default;
         services.AddSingleton(provider => new LuceneSearchEngine(provider.GetRequiredService<LuceneIndex>(), new LuceneSearchOptions
@@ -47,8 +57,8 @@ public static class LuceneSearchSetup
     /// <summary>newswire.index beside newswire.db; a folder of its own under temp for an in-memory database.</summary>
     private static string DefaultIndexPath(IConfiguration configuration)
     {
-        var database = StorageExtensions.DataSourcePath(
-            configuration.GetConnectionString(StorageExtensions.ConnectionStringName) ?? "Data Source=newswire.db");
+        var database = SqliteStorage.DataSourcePath(
+            configuration.GetConnectionString(StorageOptions.ConnectionStringName) ?? StorageOptions.DefaultSqliteConnectionString);
         return database is null
             ? Path.Combine(Path.GetTempPath(), $"newswire-{Guid.NewGuid():N}.index")
             : Path.ChangeExtension(database, ".index");

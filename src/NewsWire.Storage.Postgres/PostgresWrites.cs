@@ -1,0 +1,25 @@
+using System.Data.Common;
+
+namespace NewsWire.Storage.Postgres;
+
+/// <summary>
+/// Writes on PostgreSQL. A sequence alone does not give commit order (a transaction that took position 7 may
+/// commit after the one that took 8, and a reader past 8 would never see 7), so every writing transaction first
+/// takes one transaction-scoped advisory lock: writers follow one another, as on SQLite, and positions are
+/// handed out in the order of commit (ADR 20). The change-log trigger takes the same lock, so a write that
+/// bypasses the service is ordered too.
+/// </summary>
+internal sealed class PostgresWrites : ArticleWritesBase
+{
+    protected override object Time(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+
+    protected override async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({PostgresStorage.WriteLock})";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
+    }
+}

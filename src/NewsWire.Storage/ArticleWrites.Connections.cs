@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsWire.Storage;
+
+/// <summary>
+/// <see cref="IArticleWrites"/> on the context's own connection for any provider: one transaction at a time, an
+/// <see cref="ArticleWriter"/> in it, and the change-log head read inside the transaction before it commits.
+/// A provider says how a time is bound and may tune the connection for a bulk load or lock when a transaction
+/// begins (ADR 19, ADR 20).
+/// </summary>
+public abstract class ArticleWritesBase : IArticleWrites
+{
+    /// <summary>The newest position; quoted so that every provider reads the same table.</summary>
+    public const string HeadSql = """SELECT coalesce(max("Position"), 0) FROM "ArticleChanges" """;
+
+    public async Task<IWriteConnection> OpenAsync(NewsWireDb db, WriteLoad load, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await OnOpenedAsync(connection, load, cancellationToken);
+        return new WriteConnection(this, db, connection, load);
+    }
+
+    /// <summary>How a UTC time is bound in this provider's SQL.</summary>
+    protected abstract object Time(DateTime utc);
+
+    /// <summary>Begins a transaction, taking whatever lock the provider needs for commit order (ADR 20).</summary>
+    protected abstract Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    protected virtual Task OnOpenedAsync(DbConnection connection, WriteLoad load, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Before the connection goes back to the pool (and may serve a request next).</summary>
+    protected virtual Task OnClosingAsync(DbConnection connection, WriteLoad load) => Task.CompletedTask;
+
+    private sealed class WriteConnection(ArticleWritesBase provider, NewsWireDb db, DbConnection connection, WriteLoad load) : IWriteConnection
+    {
+        public async Task<IArticleWriter> BeginAsync(CancellationToken cancellationToken)
+        {
+            var transaction = await provider.BeginAsync(connection, cancellationToken);
+            return new TransactionWriter(connection, transaction, new ArticleWriter(connection, transaction, provider.Time));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await provider.OnClosingAsync(connection, load);
+            }
+            catch (DbException)
+            {
+                // The load already failed on this connection; its own exception is the one to report.
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private sealed class TransactionWriter(DbConnection connection, DbTransaction transaction, ArticleWriter writer) : IArticleWriter
+    {
+        public ValueTask<WriteOutcome> CreateAsync(PreparedArticle article, DateTime now, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(writer.Create(article, now));
+
+        public ValueTask<long?> ReplaceAsync(long id, PreparedArticle article, DateTime now, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(writer.Replace(id, article, now));
+
+        public ValueTask<bool> DeleteAsync(long id, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(writer.Delete(id));
+
+        /// <summary>Writers hold the provider's write lock from begin to commit, so the head read here is this
+        /// transaction's own last position (the change-log triggers wrote the entries).</summary>
+        public async Task<long> CommitAsync(CancellationToken cancellationToken)
+        {
+            await using var head = connection.CreateCommand();
+            head.Transaction = transaction;
+            head.CommandText = HeadSql;
+            var position = Convert.ToInt64(await head.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await transaction.CommitAsync(cancellationToken);
+            return position;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            writer.Dispose();
+            await transaction.DisposeAsync();
+        }
+    }
+}

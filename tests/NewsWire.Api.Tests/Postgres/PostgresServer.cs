@@ -1,0 +1,70 @@
+using Npgsql;
+
+namespace NewsWire.Api.Tests.Postgres;
+
+/// <summary>
+/// The PostgreSQL server the provider's tests use: <c>NEWSWIRE_TEST_POSTGRES</c>, else a local server with the
+/// role <c>newswire</c>/<c>newswire</c> that may create databases (.ci/run makes it). Each test gets a database
+/// of its own, dropped afterwards. Without a server the tests skip with a message, except under CI=true,
+/// where they fail.
+/// </summary>
+public static class PostgresServer
+{
+    private static readonly Lazy<string?> Unavailable = new(Probe);
+
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("NEWSWIRE_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=newswire;Password=newswire;Database=postgres;Timeout=5";
+
+    public static string? SkipReason =>
+        Unavailable.Value is { } why && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            ? $"PostgreSQL test skipped: {why} (apt-get install -y postgresql, pg_ctlcluster 15 main start, and a role newswire " +
+              "that may create databases; or set NEWSWIRE_TEST_POSTGRES). Under CI=true it fails instead."
+            : null;
+
+    /// <summary>A new, empty database; its connection string.</summary>
+    public static string CreateDatabase()
+    {
+        var name = $"newswire_test_{Guid.NewGuid():N}";
+        using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{name}\"";
+            command.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public static void DropDatabase(string connectionString)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+
+    private static string? Probe()
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(AdminConnectionString);
+            connection.Open();
+            return null;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            return $"no PostgreSQL at {new NpgsqlConnectionStringBuilder(AdminConnectionString).Host} ({e.Message})";
+        }
+    }
+}
+
+/// <summary>A test that needs PostgreSQL: skipped with a message on a machine without it, never under CI=true.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute() => Skip = PostgresServer.SkipReason;
+}

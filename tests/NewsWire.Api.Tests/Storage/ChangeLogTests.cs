@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using NewsWire.Api.Articles;
+using NewsWire.Api.Tests.Infrastructure;
+
+namespace NewsWire.Api.Tests.Storage;
+
+/// <summary>The change log (ADR 20): every write, by every path, is in it, in order, with its position in the answer.</summary>
+public sealed class ChangeLogTests : ServiceTest
+{
+    [Fact]
+    public async Task EveryWritePathAppendsToTheLogAndAnswersWithItsPosition()
+    {
+        (await Log()).Should().Equal("1:1:Created"); // the seed
+
+        var created = await Writer.PostArticleAsync(Stories.Input("Log story", body: LongBody("wheat")));
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var id = (await created.ReadAsAsync<ArticleDetail>()).Id;
+        Position(created).Should().Be(2);
+
+        var duplicate = await Writer.PostArticleAsync(Stories.Input("Log story", body: LongBody("wheat")));
+        duplicate.StatusCode.Should().Be(HttpStatusCode.OK);
+        Position(duplicate).Should().Be(2, "an exact duplicate writes nothing; the head it saw already holds the story");
+
+        var repeat = await Writer.PostArticleAsync(Stories.Input("Log story again", body: LongBody("wheat") + " Update."));
+        var repeated = await repeat.ReadAsAsync<ArticleDetail>();
+        repeated.DuplicateOf.Should().Be(id);
+        var repeatId = repeated.Id;
+
+        var replaced = await Writer.PutAsJsonAsync($"/api/articles/{id}", Stories.Input("Log story, corrected", body: LongBody("wheat")), HttpExtensions.Json);
+        Position(replaced).Should().Be(4);
+
+        var deleted = await Writer.DeleteAsync($"/api/articles/{id}");
+        deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        Position(deleted).Should().Be(6, "the repeat, unlinked by the deletion, is shown again in the same transaction");
+
+        var imported = await Writer.PostAsync("/api/articles/import", new StringContent(
+            Line("Imported one") + "\n" + Line("Imported two") + "\n", Encoding.UTF8, "application/x-ndjson"));
+        imported.StatusCode.Should().Be(HttpStatusCode.OK);
+        Position(imported).Should().Be(8);
+
+        (await Log()).Should().Equal(
+            "1:1:Created",
+            $"2:{id}:Created",
+            $"3:{repeatId}:Created",
+            $"4:{id}:Updated",
+            $"5:{repeatId}:Shown",
+            $"6:{id}:Deleted",
+            $"7:{repeatId + 1}:Created",
+            $"8:{repeatId + 2}:Created");
+    }
+
+    [Fact]
+    public async Task ConcurrentWritersLeaveALogWithNoGapAndNoRepeat()
+    {
+        var writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            var positions = new List<long>();
+            for (var i = 0; i < 10; i++)
+            {
+                var response = await Writer.PostArticleAsync(Stories.Input($"Writer {writer} story {i}"));
+                response.StatusCode.Should().Be(HttpStatusCode.Created);
+                positions.Add(Position(response));
+            }
+
+            return positions;
+        })));
+
+        var acknowledged = writes.SelectMany(p => p).ToList();
+        acknowledged.Should().OnlyHaveUniqueItems();
+        var log = await Changes();
+        log.Select(c => c.Position).Should().Equal(Enumerable.Range(1, 81).Select(p => (long)p), "no gap and no repeat");
+        log.Select(c => c.Position).Should().Contain(acknowledged);
+        log.Select(c => c.ArticleId).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task CompactionKeepsEachArticlesNewestEntryAndRaisesTheFloorPastDeletions()
+    {
+        var kept = await Writer.CreateAsync(Stories.Input("Kept"));
+        await Writer.PutAsJsonAsync($"/api/articles/{kept.Id}", Stories.Input("Kept, corrected"), HttpExtensions.Json);
+        var gone = await Writer.CreateAsync(Stories.Input("Gone"));
+        await Writer.DeleteAsync($"/api/articles/{gone.Id}");
+        var last = await Writer.CreateAsync(Stories.Input("Last"));
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var log = scope.ServiceProvider.GetRequiredService<IChangeLog>();
+        var dropped = await log.CompactAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None);
+
+        dropped.Should().Be(3, "kept's creation, gone's creation and gone's deletion");
+        (await Log()).Should().Equal("1:1:Created", $"3:{kept.Id}:Updated", $"6:{last.Id}:Created");
+        (await log.ReadAsync(0, 100, CancellationToken.None)).Gap.Should().BeTrue("a reader at 0 would miss the deletion at 5");
+        (await log.ReadAsync(5, 100, CancellationToken.None)).Gap.Should().BeFalse();
+        (await log.HeadAsync(CancellationToken.None)).Should().Be(6);
+    }
+
+    [Fact]
+    public async Task CompactionLeavesWhatIsYoungerThanTheRetention()
+    {
+        var article = await Writer.CreateAsync(Stories.Input("Young"));
+        await Writer.PutAsJsonAsync($"/api/articles/{article.Id}", Stories.Input("Young, corrected"), HttpExtensions.Json);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var dropped = await scope.ServiceProvider.GetRequiredService<IChangeLog>().CompactAsync(DateTime.UtcNow.AddHours(-1), CancellationToken.None);
+
+        dropped.Should().Be(0);
+        (await Changes()).Should().HaveCount(3);
+    }
+
+    private static long Position(HttpResponseMessage response) =>
+        long.Parse(response.Headers.GetValues("NewsWire-Change").Single(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<List<string>> Log() => (await Changes()).Select(c => $"{c.Position}:{c.ArticleId}:{c.Kind}").ToList();
+
+    private async Task<IReadOnlyList<ArticleChange>> Changes()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IChangeLog>().ReadAsync(0, 1000, CancellationToken.None)).Changes;
+    }
+
+    /// <summary>Long enough that one changed sentence leaves it a near-duplicate (MinHash over three-word shingles).</summary>
+    private static string LongBody(string topic) => string.Join(" ",
+        Enumerable.Range(0, 80).Select(i => $"{topic}{i}")) + ".";
+
+    private static string Line(string headline) =>
+        System.Text.Json.JsonSerializer.Serialize(new { headline, body = $"{headline} happened.", source = "Reuters", publishedAt = "2026-03-01" });
+}
