@@ -53,6 +53,7 @@ public sealed class ArticleCacheTests : ServiceTest
         (await Reader.GetAsync("/api/articles/1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Trait("Provider", "Sqlite")] // reads the SQLite file itself
     [Fact]
     public async Task AChangeMadeOutsideTheServiceIsSeenAtOnce()
     {

@@ -22,6 +22,7 @@ public sealed class ListingTotalTests : ServiceTest
         (await TotalAsync("")).Should().Be(1);
     }
 
+    [Trait("Provider", "Sqlite")] // reads the SQLite file itself
     [Fact]
     public async Task AChangeMadeOutsideTheServiceIsCountedAtOnce()
     {

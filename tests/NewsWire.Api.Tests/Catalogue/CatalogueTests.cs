@@ -17,6 +17,7 @@ public sealed class CatalogueTests : ServiceTest
         Wheat prices at the Aktau port fell by 3% over the week, traders said, as the first new-crop cargoes left.
         """;
 
+    [Trait("Provider", "Sqlite")] // reads the SQLite file itself
     [Fact]
     public async Task EveryCountIsTheListingTotalAfterEveryKindOfWrite()
     {

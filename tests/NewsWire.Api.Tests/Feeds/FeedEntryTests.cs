@@ -39,6 +39,7 @@ public sealed class FeedEntryTests : ServiceTest
         System.Text.Encoding.UTF8.GetString(body).Should().NotContain("<script>");
     }
 
+    [Trait("Provider", "Sqlite")] // reads the SQLite file itself
     [Theory]
     [InlineData("/feeds/atom", "application/atom+xml")]
     [InlineData("/feeds/rss", "application/rss+xml")]

@@ -14,7 +14,20 @@ public abstract class ServiceTest : IAsyncLifetime
     }
 
     /// <param name="settings">Configuration for the service, e.g. another search engine.</param>
-    protected ServiceTest(IDictionary<string, string?>? settings) => App = new NewsWireApp(settings: settings);
+    protected ServiceTest(IDictionary<string, string?>? settings)
+    {
+        if (TestProvider.IsPostgres)
+        {
+            _database = new Postgres.PostgresDatabase();
+            App = _database.Instance(settings);
+        }
+        else
+        {
+            App = new NewsWireApp(settings: settings);
+        }
+    }
+
+    private readonly Postgres.PostgresDatabase? _database;
 
     protected NewsWireApp App { get; }
 
@@ -29,5 +42,9 @@ public abstract class ServiceTest : IAsyncLifetime
         _reader?.Dispose();
         _writer?.Dispose();
         await App.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

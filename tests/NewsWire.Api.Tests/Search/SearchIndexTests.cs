@@ -32,6 +32,7 @@ public class SearchIndexTests : ServiceTest
         (await Total("volcano")).Should().Be(0);
     }
 
+    [Trait("Provider", "Sqlite")] // reads the SQLite file itself
     [Fact]
     public async Task AfterAllMigrationsTheIndexHasItsTriggersAndPassesIntegrityCheck()
     {

@@ -34,19 +34,21 @@ public sealed class ChangeLogTests : ServiceTest
         var deleted = await Writer.DeleteAsync($"/api/articles/{id}");
         deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
         Position(deleted).Should().Be(6, "the repeat, unlinked by the deletion, is shown again in the same transaction");
+        // The engine decides whether the unlinked repeat's entry comes before or after the deletion's (SQLite:
+        // before, PostgreSQL: after); both are in the deletion's transaction, at positions 5 and 6.
+        (await Changes()).Where(c => c.Position is 5 or 6).Select(c => $"{c.ArticleId}:{c.Kind}")
+            .Should().BeEquivalentTo($"{id}:Deleted", $"{repeatId}:Shown");
 
         var imported = await Writer.PostAsync("/api/articles/import", new StringContent(
             Line("Imported one") + "\n" + Line("Imported two") + "\n", Encoding.UTF8, "application/x-ndjson"));
         imported.StatusCode.Should().Be(HttpStatusCode.OK);
         Position(imported).Should().Be(8);
 
-        (await Log()).Should().Equal(
+        (await Log()).Where(entry => !entry.StartsWith("5:", StringComparison.Ordinal) && !entry.StartsWith("6:", StringComparison.Ordinal)).Should().Equal(
             "1:1:Created",
             $"2:{id}:Created",
             $"3:{repeatId}:Created",
             $"4:{id}:Updated",
-            $"5:{repeatId}:Shown",
-            $"6:{id}:Deleted",
             $"7:{repeatId + 1}:Created",
             $"8:{repeatId + 2}:Created");
     }
@@ -54,12 +56,13 @@ public sealed class ChangeLogTests : ServiceTest
     [Fact]
     public async Task ConcurrentWritersLeaveALogWithNoGapAndNoRepeat()
     {
+        var client = Writer; // the service starts once, before the writers share it
         var writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
         {
             var positions = new List<long>();
             for (var i = 0; i < 10; i++)
             {
-                var response = await Writer.PostArticleAsync(Stories.Input($"Writer {writer} story {i}"));
+                var response = await client.PostArticleAsync(Stories.Input($"Writer {writer} story {i}"));
                 response.StatusCode.Should().Be(HttpStatusCode.Created);
                 positions.Add(Position(response));
             }

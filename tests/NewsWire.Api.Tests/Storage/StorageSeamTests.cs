@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsWire.Api.Infrastructure;
 using NewsWire.Api.Tests.Infrastructure;
 using NewsWire.Storage.Sqlite;
 
@@ -88,11 +91,17 @@ public sealed partial class StorageSeamTests
     }
 
     [Fact]
-    public async Task AnOriginThatIsNotOneStopsTheStart()
+    public void AnOriginThatIsNotOneStopsTheStart()
     {
-        await using var app = new NewsWireApp(settings: new Dictionary<string, string?> { ["NewsWire:Cors:Origins:0"] = "desk.example/path" });
+        // The check the host runs when it starts (ValidateOnStart), run without a host.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["NewsWire:Cors:Origins:0"] = "desk.example/path" })
+            .Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddNewsWireHttp();
+        using var provider = services.BuildServiceProvider();
 
-        var start = () => app.CreateClient();
+        var start = () => provider.GetRequiredService<IStartupValidator>().Validate();
 
         start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*NewsWire:Cors:Origins*");
     }

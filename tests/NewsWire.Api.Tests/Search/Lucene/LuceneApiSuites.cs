@@ -23,6 +23,7 @@ public sealed class LuceneHostileQueryTests(LuceneSearchFixture fixture) : Hosti
 public sealed class LuceneSearchIndexTests() : SearchIndexTests(LuceneSettings.Engine())
 {
     [Fact]
+    [Trait("Provider", "Sqlite")] // the index folder beside the SQLite file
     public async Task TheSeedsSubHeadingsAreSearchedWhichFts5DoesNotDo()
     {
         // "serious" stands only in a sub-heading of the seeded TASS report; FTS5 indexes no sub-heading.
