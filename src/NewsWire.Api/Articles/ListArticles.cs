@@ -97,21 +97,9 @@ public static class ListArticles
         }
     }
 
-    internal static int ParseLimit(string? value, IDictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return DefaultLimit;
-        }
-
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit)
-        {
-            return limit;
-        }
-
-        errors["limit"] = [$"'{ArticleDrafts.Truncated(value)}' is not a limit; use a whole number from 1 to {MaxLimit}."];
-        return DefaultLimit;
-    }
+    /// <summary>A page size of listings, searches and feeds: 1..100, 20 when absent.</summary>
+    internal static int ParseLimit(string? value, IDictionary<string, string[]> errors) =>
+        QueryLimit.Parse(value, DefaultLimit, MaxLimit, errors);
 
     /// <summary>The same request with the cursor replaced, as a relative link that survives proxies.</summary>
     private static string NextPageLink(HttpRequest request, string cursor)

@@ -1,5 +1,5 @@
 using NewsWire.Api.Articles;
-using NewsWire.Api.Infrastructure;
+using NewsWire.Api.Search;
 using NewsWire.Core.Search;
 
 namespace NewsWire.Api.Feeds;
@@ -16,19 +16,9 @@ public sealed record FeedParameters : ListingParameters
 
     public FeedRequest? ToRequest(IDictionary<string, string[]> errors)
     {
-        SearchQuery? query = null;
-        if (Q is not null)
-        {
-            var parsed = SearchQueryParser.Parse(Q);
-            query = parsed.Query;
-            if (query is null)
-            {
-                errors["q"] = [parsed.Error ?? "The query is not valid."];
-            }
-        }
-
+        var query = Q is null ? null : SearchParameters.ParseQuery(Q, errors);
         var filter = ToFilter(errors);
-        var limit = QueryLimit.Parse(Limit, ListArticles.DefaultLimit, ListArticles.MaxLimit, errors);
+        var limit = ListArticles.ParseLimit(Limit, errors);
         ListCursor? cursor = null;
         if (Cursor is not null && (!ListCursor.TryDecode(Cursor, out cursor) || cursor!.Order != ListOrder.Newest))
         {

@@ -22,7 +22,7 @@ public sealed record SearchParameters : ListingParameters
 
     public SearchRequest? ToRequest(IDictionary<string, string[]> errors)
     {
-        var query = ParseQuery(errors);
+        var query = ParseQuery(Q, errors);
         var filter = ToFilter(errors);
         var sort = ParseSort(errors);
         var limit = ListArticles.ParseLimit(Limit, errors);
@@ -33,9 +33,10 @@ public sealed record SearchParameters : ListingParameters
             : new SearchRequest(query, filter, sort, limit, offset, facets);
     }
 
-    private SearchQuery? ParseQuery(IDictionary<string, string[]> errors)
+    /// <summary>The typed query of <c>q</c>, or null with the parser's message under <c>q</c>.</summary>
+    internal static SearchQuery? ParseQuery(string? q, IDictionary<string, string[]> errors)
     {
-        var parsed = SearchQueryParser.Parse(Q);
+        var parsed = SearchQueryParser.Parse(q);
         if (parsed.Query is null)
         {
             errors["q"] = [parsed.Error ?? "The query is not valid."];
