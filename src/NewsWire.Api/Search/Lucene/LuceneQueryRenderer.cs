@@ -99,19 +99,18 @@ internal static class LuceneQueryRenderer
     {
         // The refusal quotes the prefix as typed, not as stemmed.
         var shown = term.Display;
-        // Each prefix in each field has a budget of its own, as each prefix has in FTS5's word list.
-        var prefixBudget = new PrefixBudget(maxWordsPerPrefix);
+        // Each prefix in each field may stand for maxWordsPerPrefix terms, as each prefix may in FTS5's word list.
         Query query;
         if (term.IsPrefix && tokens.Count == 1)
         {
             query = new PrefixQuery(new Term(field, tokens[0]))
             {
-                MultiTermRewriteMethod = new BudgetedPrefixRewrite(prefixBudget, shown),
+                MultiTermRewriteMethod = new BudgetedPrefixRewrite(maxWordsPerPrefix, shown),
             };
         }
         else if (term.IsPrefix)
         {
-            query = new PhrasePrefixQuery(field, tokens[..^1], tokens[^1], prefixBudget, shown);
+            query = new PhrasePrefixQuery(field, tokens[..^1], tokens[^1], maxWordsPerPrefix, shown);
         }
         else if (tokens.Count == 1)
         {

@@ -6,21 +6,6 @@ using NewsWire.Api.Search;
 namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
-/// How many index terms one prefix may expand to in one field (<see cref="SearchBudget.MaxWordsPerPrefix"/>):
-/// the hook that bounds the work a query can ask for. One per prefix and field; a search rewrites on one thread.
-/// </summary>
-public sealed class PrefixBudget(int limit)
-{
-    public int Limit { get; } = limit;
-
-    public int Spent { get; private set; }
-
-    public int Left => Limit - Spent;
-
-    internal void Spend(int terms) => Spent += terms;
-}
-
-/// <summary>
 /// Expands a prefix into the index terms it stands for, refusing past a budget, and scores them as FTS5
 /// scores a prefix: every expansion carries the prefix's one document frequency (the sum of theirs), so a
 /// rare word that happens to share the prefix does not outrank the common ones by its IDF alone.
@@ -29,7 +14,7 @@ internal static class PrefixExpansion
 {
     /// <summary>The prefix's terms with their per-segment states, in term order.</summary>
     public static List<(BytesRef Term, TermContext Context)> Expand(
-        IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, PrefixBudget budget)
+        IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, int maxWords)
     {
         var found = new SortedDictionary<BytesRef, TermContext>();
         var top = reader.Context;
@@ -46,9 +31,9 @@ internal static class PrefixExpansion
             {
                 if (!found.TryGetValue(termsEnum.Term, out var context))
                 {
-                    if (found.Count == budget.Left)
+                    if (found.Count == maxWords)
                     {
-                        throw SearchTooBroadException.PrefixTooBroad(shownPrefix, budget.Limit);
+                        throw SearchTooBroadException.PrefixTooBroad(shownPrefix, maxWords);
                     }
 
                     context = new TermContext(top);
@@ -59,7 +44,6 @@ internal static class PrefixExpansion
             }
         }
 
-        budget.Spend(found.Count);
         return Blend(top, found);
     }
 
@@ -92,12 +76,12 @@ internal static class PrefixExpansion
 /// Rewrites a <see cref="PrefixQuery"/> into a scoring OR of its terms (<see cref="PrefixExpansion"/>), or
 /// throws <see cref="SearchTooBroadException"/> past the budget: a prefix is never expanded without bound.
 /// </summary>
-internal sealed class BudgetedPrefixRewrite(PrefixBudget budget, string shownPrefix) : MultiTermQuery.RewriteMethod
+internal sealed class BudgetedPrefixRewrite(int maxWords, string shownPrefix) : MultiTermQuery.RewriteMethod
 {
     public override Query Rewrite(IndexReader reader, MultiTermQuery query)
     {
         var atts = new global::Lucene.Net.Util.AttributeSource();
-        var expanded = PrefixExpansion.Expand(reader, query.Field, terms => GetTermsEnum(query, terms, atts), shownPrefix, budget);
+        var expanded = PrefixExpansion.Expand(reader, query.Field, terms => GetTermsEnum(query, terms, atts), shownPrefix, maxWords);
         var any = new BooleanQuery(disableCoord: true);
         foreach (var (term, context) in expanded)
         {
@@ -112,18 +96,19 @@ internal sealed class BudgetedPrefixRewrite(PrefixBudget budget, string shownPre
 /// A phrase whose last token is a prefix (<c>"Islamic St"*</c>): rewritten, with the budget, into a
 /// <see cref="MultiPhraseQuery"/> whose last position holds every term the prefix stands for.
 /// </summary>
-internal sealed class PhrasePrefixQuery(string field, IReadOnlyList<string> leading, string prefix, PrefixBudget budget, string shownPrefix) : Query
+internal sealed class PhrasePrefixQuery(string field, IReadOnlyList<string> leading, string prefix, int maxWords, string shownPrefix) : Query
 {
     public string Field { get; } = field;
     public IReadOnlyList<string> Leading { get; } = leading;
     public string Prefix { get; } = prefix;
-    public PrefixBudget Budget { get; } = budget;
+    /// <summary>How many index terms the prefix may stand for (<see cref="SearchBudget.MaxWordsPerPrefix"/>).</summary>
+    public int MaxWords { get; } = maxWords;
 
     public override Query Rewrite(IndexReader reader)
     {
         var prefixBytes = new BytesRef(Prefix);
         var expanded = PrefixExpansion.Expand(
-            reader, Field, terms => new PrefixTermsEnum(terms.GetEnumerator(), prefixBytes), shownPrefix, Budget);
+            reader, Field, terms => new PrefixTermsEnum(terms.GetEnumerator(), prefixBytes), shownPrefix, MaxWords);
         if (expanded.Count == 0)
         {
             return new BooleanQuery();
@@ -143,8 +128,8 @@ internal sealed class PhrasePrefixQuery(string field, IReadOnlyList<string> lead
         $"{(field == Field ? "" : Field + ":")}\"{string.Join(' ', Leading)} {Prefix}*\"{(Boost == 1 ? "" : "^" + Boost)}";
 
     public override bool Equals(object? obj) =>
-        obj is PhrasePrefixQuery other && other.Field == Field && other.Prefix == Prefix && other.Budget == Budget
+        obj is PhrasePrefixQuery other && other.Field == Field && other.Prefix == Prefix && other.MaxWords == MaxWords
         && other.Boost == Boost && other.Leading.SequenceEqual(Leading);
 
-    public override int GetHashCode() => HashCode.Combine(Field, Prefix, Budget, Boost, string.Join(' ', Leading));
+    public override int GetHashCode() => HashCode.Combine(Field, Prefix, MaxWords, Boost, string.Join(' ', Leading));
 }
