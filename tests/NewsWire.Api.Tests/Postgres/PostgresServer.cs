@@ -45,7 +45,20 @@ public static class PostgresServer
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-        command.ExecuteNonQuery();
+        // FORCE may not end an autovacuum worker (a superuser's backend) that a test's writes woke on the
+        // database: 42501 until it finishes, which takes moments. Try again rather than fail the test.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
     private static string? Probe()
