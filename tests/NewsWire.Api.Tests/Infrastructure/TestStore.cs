@@ -27,7 +27,7 @@ public sealed class TestStore : IDisposable
 
     /// <summary>A new, empty store on the run's provider; <paramref name="name"/> only names the SQLite file.</summary>
     public static TestStore Create(string name = "store") => TestProvider.IsPostgres
-        ? new TestStore(null, PostgresServer.CreateDatabase())
+        ? new TestStore(null, PostgresServer.CreateDatabase(migrated: true))
         : new TestStore(Path.Combine(Path.GetTempPath(), $"newswire-{name}-{Guid.NewGuid():N}.db"), null);
 
     public bool IsPostgres => PostgresConnectionString is not null;

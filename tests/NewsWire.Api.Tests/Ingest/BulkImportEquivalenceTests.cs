@@ -105,7 +105,7 @@ public sealed class BulkImportEquivalenceTests : ServiceTest
     }
 
     /// <summary>A second service on a database of its own, on the same provider as this test's.</summary>
-    private static SiblingService Sibling() => TestProvider.IsPostgres ? new SiblingService(new Postgres.PostgresDatabase()) : new SiblingService(null);
+    private static SiblingService Sibling() => TestProvider.IsPostgres ? new SiblingService(new Postgres.PostgresDatabase(migrated: true)) : new SiblingService(null);
 
     private sealed class SiblingService : IAsyncDisposable
     {
