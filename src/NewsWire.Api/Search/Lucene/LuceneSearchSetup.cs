@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
-/// Puts the Lucene engine behind <see cref="IArticleSearch"/> when <c>NewsWire:Search:Engine</c> is
-/// <c>Lucene</c> (default <c>Fts5</c>: nothing changes). The index lives in <c>NewsWire:Search:IndexPath</c>,
+/// Puts the Lucene engine behind <see cref="IRelatedArticles"/>, and behind <see cref="IArticleSearch"/> when
+/// <c>NewsWire:Search:Engine</c> is <c>Lucene</c> (default <c>Fts5</c>: FTS5 answers searches). The index lives in <c>NewsWire:Search:IndexPath</c>,
 /// by default beside the SQLite file (newswire.index); <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body,
 /// Place) override the field weights; the search budget (<see cref="SearchBudget"/>) holds as for FTS5. It is
 /// brought up to date from the store at start-up
@@ -27,12 +28,8 @@ public static class LuceneSearchSetup
             throw new InvalidOperationException($"{Section}:Engine is '{engine}'; with {StorageOptions.ProviderSetting}=Postgres the engine is Lucene.");
         }
 
-        if (engine.Equals("Fts5", StringComparison.OrdinalIgnoreCase))
-        {
-            return services;
-        }
-
-        if (!engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
+        var fts5 = engine.Equals("Fts5", StringComparison.OrdinalIgnoreCase);
+        if (!fts5 && !engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"{Section}:Engine is '{engine}'; use Fts5 or Lucene.");
         }
@@ -48,9 +45,15 @@ public static class LuceneSearchSetup
             MaxWordsPerPrefix = provider.GetRequiredService<IOptions<SearchBudget>>().Value.MaxWordsPerPrefix,
         }));
         services.AddSingleton<LuceneStoreSync>();
-        services.AddScoped<LuceneArticleSearch>();
-        services.Replace(BudgetedSearch.Around<LuceneArticleSearch>());
         services.AddHostedService<LuceneStartup>();
+        // Related stories are the index's whatever answers searches.
+        services.AddScoped<IRelatedArticles, LuceneRelatedArticles>();
+        if (!fts5)
+        {
+            services.AddScoped<LuceneArticleSearch>();
+            services.Replace(BudgetedSearch.Around<LuceneArticleSearch>());
+        }
+
         return services;
     }
 
