@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
@@ -7,12 +6,11 @@ using NewsWire.Storage.Sqlite;
 namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
-/// Puts the Lucene engine behind <see cref="IRelatedArticles"/>, and behind <see cref="IArticleSearch"/> when
-/// <c>NewsWire:Search:Engine</c> is <c>Lucene</c> (default <c>Fts5</c>: FTS5 answers searches). The index lives in <c>NewsWire:Search:IndexPath</c>,
-/// by default beside the SQLite file (newswire.index); <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body,
-/// Place) override the field weights; the search budget (<see cref="SearchBudget"/>) holds as for FTS5. It is
-/// brought up to date from the store at start-up
-/// and before each search (<see cref="LuceneStoreSync"/>, until the change log exists).
+/// The search engine, for every provider (ADR 23): Lucene behind <see cref="IArticleSearch"/> (inside the search
+/// budget, <see cref="SearchBudget"/>) and <see cref="IRelatedArticles"/>. The index lives in
+/// <c>NewsWire:Search:IndexPath</c>, by default beside the SQLite file (newswire.index), required with
+/// PostgreSQL; <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body, Place) override the field weights. It is
+/// built from the store at start-up and brought up to date before each search (<see cref="LuceneStoreSync"/>).
 /// </summary>
 public static class LuceneSearchSetup
 {
@@ -20,20 +18,16 @@ public static class LuceneSearchSetup
 
     public static IServiceCollection AddLuceneSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        // FTS5 lives in the SQLite file; on PostgreSQL the Lucene engine is the search (ADR 19).
+        // FTS5 was the engine until ADR 23; a setting that still asks for it (or for anything else) stops the start
+        // rather than being ignored.
+        var engine = configuration[$"{Section}:Engine"];
+        if (engine is not null && !engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"{Section}:Engine is '{engine}': Lucene is NewsWire's only search engine now (FTS5 was removed); remove the setting.");
+        }
+
         var postgres = string.Equals(configuration[StorageOptions.ProviderSetting], nameof(StorageProvider.Postgres), StringComparison.OrdinalIgnoreCase);
-        var engine = configuration[$"{Section}:Engine"] ?? (postgres ? "Lucene" : "Fts5");
-        if (postgres && !engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{Section}:Engine is '{engine}'; with {StorageOptions.ProviderSetting}=Postgres the engine is Lucene.");
-        }
-
-        var fts5 = engine.Equals("Fts5", StringComparison.OrdinalIgnoreCase);
-        if (!fts5 && !engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{Section}:Engine is '{engine}'; use Fts5 or Lucene.");
-        }
-
         var path = configuration[$"{Section}:IndexPath"] ?? (postgres
             ? throw new InvalidOperationException($"{Section}:IndexPath is required with {StorageOptions.ProviderSetting}=Postgres: a folder for this instance's search index.")
             : DefaultIndexPath(configuration));
@@ -46,13 +40,10 @@ public static class LuceneSearchSetup
         }));
         services.AddSingleton<LuceneStoreSync>();
         services.AddHostedService<LuceneStartup>();
-        // Related stories are the index's whatever answers searches.
         services.AddScoped<IRelatedArticles, LuceneRelatedArticles>();
-        if (!fts5)
-        {
-            services.AddScoped<LuceneArticleSearch>();
-            services.Replace(BudgetedSearch.Around<LuceneArticleSearch>());
-        }
+        services.AddScoped<LuceneArticleSearch>();
+        // Handlers get the engine inside its budget, so no search runs without one.
+        services.Add(BudgetedSearch.Around<LuceneArticleSearch>());
 
         return services;
     }
