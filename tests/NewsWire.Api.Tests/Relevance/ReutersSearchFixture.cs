@@ -23,8 +23,8 @@ public class ReutersSearchFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The first search after the import indexes all 19,043 stories inside its own time budget (LuceneStoreSync,
-    /// until the change-log tailer replaces it); on a loaded machine that takes longer than 10 s.
+    /// The first search after the import waits, inside its own time budget, for the index to catch up with all
+    /// 19,043 stories from the change log; on a loaded machine that can take longer than 10 s.
     /// </summary>
     private static Dictionary<string, string?> WithRoomToIndex() => new() { [$"{NewsWire.Api.Search.SearchBudget.Section}:TimeoutMs"] = "300000" };
 

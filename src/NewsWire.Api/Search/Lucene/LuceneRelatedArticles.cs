@@ -11,12 +11,12 @@ namespace NewsWire.Api.Search.Lucene;
 /// near-duplicate of the article all the same (two repeats of a deleted original are no longer linked to
 /// anything, so only their texts say they are one story).
 /// </summary>
-internal sealed class LuceneRelatedArticles(NewsWireDb db, LuceneSearchEngine engine, LuceneStoreSync sync) : IRelatedArticles
+internal sealed class LuceneRelatedArticles(NewsWireDb db, LuceneSearchEngine engine, LuceneTailer tailer) : IRelatedArticles
 {
     public async Task<IReadOnlyList<long>> FindAsync(Article article, int limit, CancellationToken cancellationToken)
     {
         // As for a search: catching up is the instance's work, not this request's to stop half-way.
-        await sync.EnsureCurrentAsync(db, CancellationToken.None);
+        await tailer.EnsureCurrentAsync(CancellationToken.None);
         var ranked = engine.Related(RelatedRequest.From(article)).Select(h => h.Id).ToList();
         if (ranked.Count == 0)
         {
