@@ -16,6 +16,13 @@ internal static class PrefixExpansion
     public static List<(BytesRef Term, TermContext Context)> Expand(
         IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, int maxWords, CancellationToken cancellationToken)
     {
+        // The budget bounds an expansion and may be set above Lucene's process-wide limit of 1,024 clauses per
+        // BooleanQuery, past which Lucene throws: a 500 for a setting the service accepts. Raised, never lowered.
+        if (maxWords > BooleanQuery.MaxClauseCount)
+        {
+            BooleanQuery.MaxClauseCount = maxWords;
+        }
+
         var seen = 0;
         var found = new SortedDictionary<BytesRef, TermContext>();
         var top = reader.Context;
