@@ -62,7 +62,7 @@ public sealed class LuceneCrashTests(ITestOutputHelper output) : IDisposable
         var elsewhere = Path.Combine(Path.GetTempPath(), $"newswire-lucene-crash-other-{Guid.NewGuid():N}");
         try
         {
-            var settings = LuceneSettings.Engine();
+            var settings = new Dictionary<string, string?>();
             settings[$"{LuceneSearchSetup.Section}:IndexPath"] = elsewhere;
             await using var other = new NewsWireApp(_database, settings);
             using var writer = other.CreateWriter();
