@@ -42,6 +42,7 @@ public static partial class LuceneSearchSetup
         }));
         services.TryAddSingleton(new LuceneTailerOptions());
         services.AddSingleton<LuceneTailer>();
+        services.AddSingleton<ISearchIndexFreshness>(provider => provider.GetRequiredService<LuceneTailer>());
         services.AddScoped<LuceneArticleSearch>();
         // Handlers get the engine inside its budget, so no search runs without one.
         services.Add(BudgetedSearch.Around<LuceneArticleSearch>());
