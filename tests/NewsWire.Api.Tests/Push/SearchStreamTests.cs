@@ -16,6 +16,16 @@ public sealed class SearchStreamTests : ServiceTest
     {
     }
 
+    /// <summary>
+    /// A started Kestrel, not TestServer: with a streamed answer open, TestServer held the next request. Started
+    /// off the test runner's context, which host start-up would otherwise block on.
+    /// </summary>
+    public override Task InitializeAsync() => Task.Run(() =>
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+    });
+
     internal static readonly Dictionary<string, string?> FastStream = new()
     {
         ["NewsWire:Stream:PollIntervalMs"] = "20",
