@@ -2,47 +2,53 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using NewsWire.Api.Tests.Infrastructure;
+using NewsWire.Api.Tests.Resilience;
 
 namespace NewsWire.Api.Tests.Push;
 
 /// <summary>
-/// <c>GET /api/search/stream</c> over real HTTP (TestServer streams each flush): what arrives, what does not, and
+/// <c>GET /api/search/stream</c> over real HTTP, on a started service: what arrives, what does not, and
 /// resuming with Last-Event-ID. "Nothing arrives" is never waited for: a matching article written after it
 /// must be the next event.
 /// </summary>
-public sealed class SearchStreamTests : ServiceTest
+public sealed class SearchStreamTests : IAsyncLifetime
 {
-    public SearchStreamTests() : base(FastStream)
+    internal static readonly Dictionary<string, string> FastStream = new()
     {
+        ["NewsWire__Stream__PollIntervalMs"] = "20",
+        ["NewsWire__Stream__HeartbeatMs"] = "300000",
+    };
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"newswire-stream-{Guid.NewGuid():N}.db");
+    private ServiceProcess? _service;
+
+    private HttpClient Reader { get; set; } = null!;
+
+    private HttpClient Writer { get; set; } = null!;
+
+    /// <summary>The service as a process on Kestrel, as clients and proxies meet a stream that never ends.</summary>
+    public async Task InitializeAsync()
+    {
+        _service = await ServiceProcess.StartAsync(_database, FastStream);
+        Reader = _service.CreateClient(withKey: false);
+        Writer = _service.CreateClient();
     }
 
-    /// <summary>
-    /// A started Kestrel, not TestServer: with a streamed answer open, TestServer held the next request. Started
-    /// off the test runner's context, which host start-up would otherwise block on.
-    /// </summary>
-    public override Task InitializeAsync() => Task.Run(() =>
+    public async Task DisposeAsync()
     {
-        App.UseKestrel(0);
-        App.StartServer();
-    });
-
-    internal static readonly Dictionary<string, string?> FastStream = new()
-    {
-        ["NewsWire:Stream:PollIntervalMs"] = "20",
-        ["NewsWire:Stream:HeartbeatMs"] = "300000",
-    };
+        Reader.Dispose();
+        Writer.Dispose();
+        await _service!.DisposeAsync();
+        NewsWireApp.DeleteDatabase(_database);
+    }
 
     [Fact]
     public async Task AMatchingArticleArrivesAsAnArticleEventWithTheSummaryListingReturnsAndItsLogPosition()
     {
-        File.AppendAllText("/tmp/psdebug.txt", "start\n");
-        var h = await Reader.GetAsync("/api/articles?limit=1");
-        File.AppendAllText("/tmp/psdebug.txt", $"listing {h.StatusCode}\n");
         await using var stream = await EventStreamReader.OpenAsync(Reader, "q=refugees");
-        File.AppendAllText("/tmp/psdebug.txt", "open\n");
 
         var position = await PostAsync(Stories.Input("Refugees reach the Greek islands"));
-        File.AppendAllText("/tmp/psdebug.txt", "posted\n");
+
         var received = await stream.NextEventAsync();
 
         received!.Type.Should().Be("article");
@@ -136,6 +142,47 @@ public sealed class SearchStreamTests : ServiceTest
 
         (await stream.NextEventAsync())!.Article.Id.Should().Be(created.Id);
         (await stream.NextEventAsync())!.Id.Should().Be(next.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AnArticleWrittenThroughOneInstanceReachesAStreamHeldByAnotherOnTheSameDatabase()
+    {
+        var index = Path.Combine(Path.GetTempPath(), $"newswire-stream-b-{Guid.NewGuid():N}.index");
+        await using var other = await ServiceProcess.StartAsync(_database, new Dictionary<string, string>(FastStream) { ["NewsWire__Search__IndexPath"] = index });
+        using var otherReader = other.CreateClient(withKey: false);
+        await using var stream = await EventStreamReader.OpenAsync(otherReader, "q=refugees");
+
+        var position = await PostAsync(Stories.Input("Refugees written on the first instance"));
+
+        (await stream.NextEventAsync())!.Id.Should().Be(position.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("", "q")]
+    [InlineData("q=refugees&limt=5", "limt")]
+    [InlineData("q=refugees&sort=newest", "sort")]
+    [InlineData("q=refugees&from=yesterday", "from")]
+    [InlineData("q=%22unclosed", "q")]
+    public async Task BadParametersAreA400ProblemNamingTheParameter(string query, string parameter)
+    {
+        using var response = await EventStreamReader.SendAsync(Reader, query);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.ReadProblemAsync()).Errors.Should().ContainKey(parameter);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("99999999")]
+    public async Task ALastEventIdThatIsNotAPositionOfTheLogIsA400Problem(string lastEventId)
+    {
+        using var response = await EventStreamReader.SendAsync(Reader, "q=refugees", lastEventId);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Errors.Should().ContainKey("Last-Event-ID");
     }
 
     private async Task<long> PostAsync(object input)
