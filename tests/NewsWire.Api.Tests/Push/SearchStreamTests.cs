@@ -132,16 +132,25 @@ public sealed class SearchStreamTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUpdatedOrDeletedArticleIsNotSentAgain()
+    public async Task ACorrectionIsNotSentAgainAndAnArticleDeletedBeforeItWasReadIsNotSent()
     {
         await using var stream = await EventStreamReader.OpenAsync(Reader, "q=refugees");
         var created = await Writer.CreateAsync(Stories.Input("Refugees first report"));
+        (await stream.NextEventAsync())!.Article.Id.Should().Be(created.Id);
+
         (await Writer.PutAsJsonAsync($"/api/articles/{created.Id}", Stories.Input("Refugees first report, corrected"), HttpExtensions.Json)).EnsureSuccessStatusCode();
-        (await Writer.DeleteAsync($"/api/articles/{created.Id}")).EnsureSuccessStatusCode();
+        var gone = await Writer.CreateAsync(Stories.Input("Refugees report withdrawn"));
+        (await Writer.DeleteAsync($"/api/articles/{gone.Id}")).EnsureSuccessStatusCode();
         var next = await PostAsync(Stories.Input("Refugees second report"));
 
-        (await stream.NextEventAsync())!.Article.Id.Should().Be(created.Id);
-        (await stream.NextEventAsync())!.Id.Should().Be(next.ToString(CultureInfo.InvariantCulture));
+        // The deleted one may have been read before its deletion (then it was sent, as it was stored): skip it if so.
+        var received = await stream.NextEventAsync();
+        if (received!.Article.Id == gone.Id)
+        {
+            received = await stream.NextEventAsync();
+        }
+
+        received!.Id.Should().Be(next.ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -162,7 +171,7 @@ public sealed class SearchStreamTests : IAsyncLifetime
     [InlineData("q=refugees&limt=5", "limt")]
     [InlineData("q=refugees&sort=newest", "sort")]
     [InlineData("q=refugees&from=yesterday", "from")]
-    [InlineData("q=%22unclosed", "q")]
+    [InlineData("q=-refugees", "q")]
     public async Task BadParametersAreA400ProblemNamingTheParameter(string query, string parameter)
     {
         using var response = await EventStreamReader.SendAsync(Reader, query);
