@@ -10,6 +10,7 @@ using NewsWire.Api.OpenApi;
 using NewsWire.Api.RateLimits;
 using NewsWire.Api.Search;
 using NewsWire.Api.Search.Lucene;
+using NewsWire.Api.Webhooks;
 
 namespace NewsWire.Api;
 
@@ -37,6 +38,7 @@ public static class NewsWireServices
         builder.Services.AddCatalogue();
         builder.Services.AddRelatedArticles();
         builder.Services.AddFeeds();
+        builder.Services.AddWebhooks();
         return builder;
     }
 }

@@ -10,6 +10,7 @@ using NewsWire.Api.OpenApi;
 using NewsWire.Api.RateLimits;
 using NewsWire.Api.Reader;
 using NewsWire.Api.Search;
+using NewsWire.Api.Webhooks;
 
 if (args is ["import", .. var importArguments])
 {
@@ -37,6 +38,7 @@ app.MapSearch();
 app.MapReaderPage();
 app.MapCatalogue();
 app.MapFeeds();
+app.MapSubscriptions();
 
 await app.RunAsync();
 return 0;
