@@ -14,7 +14,7 @@ public sealed class RetrySchedule(IOptions<WebhookOptions> options)
     public DateTime? Next(int attempts, DateTime now, TimeSpan? retryAfter)
     {
         var settings = options.Value;
-        if (attempts > settings.RetryDelays.Length)
+        if (attempts > settings.Delays.Count)
         {
             return null;
         }
@@ -24,7 +24,7 @@ public sealed class RetrySchedule(IOptions<WebhookOptions> options)
             return now + TimeSpan.FromSeconds(Math.Clamp(asked.TotalSeconds, 0, settings.MaxRetryAfterSeconds));
         }
 
-        var wait = settings.RetryDelays[attempts - 1];
+        var wait = settings.Delays[attempts - 1];
         var jitter = settings.JitterPercent / 100.0 * (Random.Shared.NextDouble() * 2 - 1);
         return now + wait * (1 + jitter);
     }

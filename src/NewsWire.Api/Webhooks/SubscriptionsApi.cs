@@ -15,6 +15,7 @@ public static class SubscriptionsApi
         services.AddSingleton<WebhookSignals>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<WebhookSender>();
+        services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<DeliveryWorker>();
         return services;
     }

@@ -11,14 +11,19 @@ public sealed class WebhookOptions : IValidatableObject
     /// (cloud metadata), multicast and unspecified addresses stay refused.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>The waits between attempts, after the first (which is immediate): the Standard Webhooks
-    /// guidance's 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, about 28 hours in all. A delivery that fails them
-    /// all has failed for good.</summary>
-    public TimeSpan[] RetryDelays { get; set; } =
+    /// <summary>The Standard Webhooks guidance's waits: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, about 28 hours in all.</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
     [
         TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2),
         TimeSpan.FromHours(5), TimeSpan.FromHours(10), TimeSpan.FromHours(10),
     ];
+
+    /// <summary>The waits between attempts, after the first (which is immediate); <see cref="DefaultRetryDelays"/>
+    /// unless set. A delivery that fails them all has failed for good. (Null by default: the configuration binder
+    /// would add configured values to a default array rather than replace it.)</summary>
+    public TimeSpan[]? RetryDelays { get; set; }
+
+    public IReadOnlyList<TimeSpan> Delays => RetryDelays is { Length: > 0 } configured ? configured : DefaultRetryDelays;
 
     /// <summary>Each wait is stretched or shrunk at random by up to this share, so receivers that failed together
     /// are not all retried in the same second.</summary>
@@ -44,7 +49,7 @@ public sealed class WebhookOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (RetryDelays.Any(d => d < TimeSpan.Zero || d > TimeSpan.FromDays(7)))
+        if (Delays.Any(d => d < TimeSpan.Zero || d > TimeSpan.FromDays(7)))
         {
             yield return new ValidationResult($"{Section}:RetryDelays must each be between 0 and 7 days.", [nameof(RetryDelays)]);
         }
