@@ -47,7 +47,8 @@ public sealed partial class StorageSeamTests
             "20261129042356_AddNearDuplicates",
             "20261129044942_AddBylineAndCredits",
             "20261129045433_IndexesForHiddenDuplicates",
-            "20261201102547_AddChangeLog");
+            "20261201102547_AddChangeLog",
+            "20261201121635_AddWebhooks");
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         db.GetService<IMigrationsAssembly>().Assembly.Should().BeSameAs(typeof(SqliteStorage).Assembly);
         db.Database.HasPendingModelChanges().Should().BeFalse("the model and the SQLite snapshot agree");
