@@ -8,7 +8,7 @@ namespace NewsWire.Api.Tests.Webhooks;
 /// <summary>A name resolver the test controls, so a name can resolve to any address (and change its answer).</summary>
 public sealed class FakeResolver : IWebhookResolver
 {
-    public Dictionary<string, IPAddress[]> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public System.Collections.Concurrent.ConcurrentDictionary<string, IPAddress[]> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
         Names.TryGetValue(host, out var addresses) ? Task.FromResult(addresses) : throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound);
@@ -26,7 +26,9 @@ public sealed class SsrfTests : IAsyncDisposable
         _resolver.Names["intranet.example"] = [IPAddress.Parse("10.0.0.1")];
         _resolver.Names["mixed.example"] = [IPAddress.Parse("93.184.216.34"), IPAddress.Parse("192.168.1.5")];
         _resolver.Names["public.example"] = [IPAddress.Parse("93.184.216.34")];
-        _app = new NewsWireApp(services: s => s.AddSingleton<IWebhookResolver>(_resolver));
+        var settings = WebhookSettings.Fast();
+        settings["NewsWire:Webhooks:AllowPrivateNetworks"] = "false";
+        _app = new NewsWireApp(settings: settings, services: s => s.AddSingleton<IWebhookResolver>(_resolver));
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
@@ -72,6 +74,24 @@ public sealed class SsrfTests : IAsyncDisposable
         var response = await _app.CreateWriter().PostAsJsonAsync("/api/subscriptions", new { q = "grain", webhook = new { url = "https://public.example/hook" } });
 
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ANameThatResolvesToLoopbackAtDeliveryTimeIsRefusedThen()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        _resolver.Names["rebind.example"] = [IPAddress.Parse("93.184.216.34")];
+        using var writer = _app.CreateWriter();
+        var subscription = await writer.SubscribeAsync(new { q = "harvest", webhook = new { url = $"http://rebind.example:{receiver.Address.Port}/hook" } });
+
+        // DNS rebinding: the name now points at the service's own machine, where the receiver listens.
+        _resolver.Names["rebind.example"] = [IPAddress.Loopback];
+        await writer.CreateAsync(WebhookSettings.Story("Harvest beats forecast"));
+        var delivery = (await writer.WaitForDeliveriesAsync(subscription.Id, d => d.Count == 1 && d[0].Attempts >= 1)).Single();
+
+        delivery.LastStatus.Should().BeNull();
+        delivery.LastError.Should().Contain("Refused").And.Contain("127.0.0.1").And.Contain("loopback");
+        receiver.Received.Should().BeEmpty("the connection was never made");
     }
 }
 
