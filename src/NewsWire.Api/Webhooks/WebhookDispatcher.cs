@@ -22,7 +22,7 @@ internal sealed partial class WebhookDispatcher(
     IOptions<JsonOptions> json, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     /// <summary>Log entries per round: a bound on the articles one round loads and the time its commit holds the lock.</summary>
-    internal const int BatchSize = 200;
+    internal const int BatchSize = 1000;
 
     private static readonly Func<Article, ArticleSummary> Summary = ArticleMappings.ToSummary.Compile();
 
