@@ -27,6 +27,13 @@ public static class DeliveryClaims
     public static async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(
         NewsWireDb db, IWebhookLocks locks, DateTime now, TimeSpan lease, int count, CancellationToken cancellationToken)
     {
+        // Most polls find nothing due: a plain read answers them without taking a lock (on SQLite, the write lock).
+        if (!await db.Deliveries.AnyAsync(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now
+                && (d.ClaimedUntil == null || d.ClaimedUntil < now), cancellationToken))
+        {
+            return [];
+        }
+
         var token = Guid.NewGuid();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
