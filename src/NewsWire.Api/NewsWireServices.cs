@@ -36,7 +36,6 @@ public static class NewsWireServices
         builder.Services.AddLuceneSearch(builder.Configuration);
         builder.Services.AddImport();
         builder.Services.AddCatalogue();
-        builder.Services.AddRelatedArticles();
         builder.Services.AddFeeds();
         builder.Services.AddWebhooks();
         return builder;

@@ -152,7 +152,9 @@ public sealed class HostileSearchTests(KestrelFixture service, ITestOutputHelper
     /// </summary>
     private sealed record BroadSearch(string Path, bool OverTheWordBudget, TimeSpan? GiveUpAfter)
     {
-        private static readonly string[] OneLetter = ["w*", "W*", "\"w\"*", "headline:w*", "body:W*", CrowdedArchive.Mark + " -w*", CrowdedArchive.Mark + " OR w*"];
+        // A scoped prefix stands for its field's words: the crowded headlines hold no w word, so "headline:w*" is not
+        // over the budget (SearchBudgetTests), and the scoped case here is the body's.
+        private static readonly string[] OneLetter = ["w*", "W*", "\"w\"*", "body:w*", "body:W*", CrowdedArchive.Mark + " -w*", CrowdedArchive.Mark + " OR w*"];
 
         public static BroadSearch Next(Random random)
         {

@@ -16,9 +16,25 @@ public sealed class SearchBudgetFixture : IAsyncLifetime
         await CrowdedArchive.ImportAsync(App.CreateWriter());
     }
 
+    private readonly List<string> _secondIndexes = [];
+
+    /// <summary>Another service on the same file with settings of its own, and an index folder of its own (two
+    /// processes cannot share one: Lucene's write lock).</summary>
+    public NewsWireApp SecondService(Dictionary<string, string?> settings)
+    {
+        var index = Path.Combine(Path.GetTempPath(), $"newswire-budget-{Guid.NewGuid():N}.index");
+        _secondIndexes.Add(index);
+        settings["NewsWire:Search:IndexPath"] = index;
+        return new NewsWireApp(App.DatabasePath, settings);
+    }
+
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
         NewsWireApp.DeleteDatabase(App.DatabasePath);
+        foreach (var index in _secondIndexes.Where(Directory.Exists))
+        {
+            Directory.Delete(index, recursive: true);
+        }
     }
 }

@@ -35,8 +35,15 @@ public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? o
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = ListingFilterQuery.Apply(
-            LuceneQueryRenderer.Render(request.Query, _options.Weights, _options.MaxWordsPerPrefix), request.Filter);
+            LuceneQueryRenderer.Render(request.Query, _options.Weights, _options.MaxWordsPerPrefix, cancellationToken), request.Filter);
         return index.Use(searcher => Search(searcher, query, request, cancellationToken));
+    }
+
+    /// <summary>The articles most like one, best first, before the store's near-duplicate check (ADR 13).</summary>
+    public IReadOnlyList<EngineHit> Related(RelatedRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return index.Use(searcher => LuceneMoreLikeThis.Rank(searcher, request));
     }
 
     /// <summary>Marks a page's headlines and body passages for the request's query.</summary>

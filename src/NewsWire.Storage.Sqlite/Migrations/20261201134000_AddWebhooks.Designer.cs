@@ -11,7 +11,7 @@ using NewsWire.Storage;
 namespace NewsWire.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(NewsWireDb))]
-    [Migration("20261201121635_AddWebhooks")]
+    [Migration("20261201134000_AddWebhooks")]
     partial class AddWebhooks
     {
         /// <inheritdoc />
