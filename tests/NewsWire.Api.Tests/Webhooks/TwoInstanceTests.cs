@@ -21,14 +21,21 @@ public sealed class TwoInstanceTests
         var path = Path.Combine(Path.GetTempPath(), $"newswire-hooks-{Guid.NewGuid():N}.db");
         try
         {
+            // Each instance has a search index folder of its own, as separate processes would.
+            var secondIndex = WebhookSettings.Fast();
+            secondIndex["NewsWire:Search:IndexPath"] = path + ".second-index";
             await using var first = new NewsWireApp(path, WebhookSettings.Fast());
-            await using var second = new NewsWireApp(path, WebhookSettings.Fast());
+            await using var second = new NewsWireApp(path, secondIndex);
             await DeliverOnceAsync(first, second);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             NewsWireApp.DeleteDatabase(path);
+            if (Directory.Exists(path + ".second-index"))
+            {
+                Directory.Delete(path + ".second-index", recursive: true);
+            }
         }
     }
 
