@@ -73,7 +73,7 @@ public sealed class HostileSearchTests(KestrelFixture service, ITestOutputHelper
     [Fact]
     public async Task SearchesPastTheBudgetAreRefusedAsTooBroadWhileOtherRequestsAreAnswered()
     {
-        await using var app = new NewsWireApp(settings: new Dictionary<string, string?> { ["NewsWire:Search:TimeoutMs"] = "250" });
+        await using var app = NewsWireApp.OnTestProvider(new Dictionary<string, string?> { ["NewsWire:Search:TimeoutMs"] = "250" });
         app.UseKestrel(0);
         app.StartServer();
         using var client = app.CreateWriter();

@@ -49,7 +49,8 @@ internal sealed partial class LuceneTailing(LuceneTailer tailer, LuceneTailerOpt
         catch (ObjectDisposedException)
         {
             // The services were disposed before the host stopped them (seen in tests, once every test's host had a
-            // tailer): the index was closed with them, and Lucene commits on close; a later start replays from there.
+            // tailer): the index was closed with them, rolled back to its last commit (ADR 22); a later start
+            // applies the log again from that commit's position.
         }
     }
 
