@@ -43,8 +43,9 @@ internal sealed partial class WebhookDispatcher(
             {
                 return;
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Any exception, not only the database's: one escaping a BackgroundService stops the whole host.
                 // Nothing was committed: the cursor did not move, and the next round matches the same range again.
                 LogRoundFailed(e);
                 more = false;
