@@ -22,7 +22,7 @@ public static class BenchMain
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|probe|features|targets|startup|report --option value...");
+            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|probe|compare|features|targets|startup|report|scale-report|providers-report --option value...");
             return 2;
         }
 
@@ -84,6 +84,10 @@ public static class BenchMain
                 await WriteJson(Get("out"), await SearchProbe.RunAsync(new Uri(Get("url")), Int("rounds", 30)));
                 return 0;
 
+            case "compare":
+                await WriteJson(Get("out"), await CompareAsync(options, Int("rounds", 30), Int("warmup", 10)));
+                return 0;
+
             case "targets":
                 await WriteJson(Path.Combine(Get("folder"), "targets.json"), await LoadTargets.WriteAsync(Get("db"), new Uri(Get("url")), Get("folder")));
                 return 0;
@@ -110,9 +114,68 @@ public static class BenchMain
                 return 0;
             }
 
+            case "scale-report":
+            {
+                var summary = ScaleReport.Build(Get("folder"), Get("label"));
+                await WriteJson(Get("summary"), summary);
+                Markdown.UpdateDocument(Get("doc"), "search-" + Get("label"), ScaleReport.Render(summary));
+                PrintTargets(summary);
+                return 0;
+            }
+
             default:
                 await Console.Error.WriteLineAsync($"Unknown step: {args[0]}");
                 return 2;
+        }
+    }
+
+    /// <summary>
+    /// --http name=URL,name=URL (running services), --light name,name (sides given one warm-up round),
+    /// --inprocess name with --settings Key=Value|Key=Value (the service's search in this process).
+    /// </summary>
+    private static async Task<object> CompareAsync(Dictionary<string, string> options, int rounds, int warmup)
+    {
+        var light = (options.GetValueOrDefault("light") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var clients = new List<HttpClient>();
+        var sides = new List<SearchSide>();
+        foreach (var spec in (options.GetValueOrDefault("http") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, url) = (spec[..spec.IndexOf('=', StringComparison.Ordinal)], spec[(spec.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
+            clients.Add(client);
+            sides.Add(SearchComparison.Http(name, client, light.Contains(name) ? 1 : warmup));
+        }
+
+        InProcessSearch? inProcess = null;
+        try
+        {
+            if (options.TryGetValue("inprocess", out var inProcessName))
+            {
+                var settings = options["settings"].Split('|').ToDictionary(s => s[..s.IndexOf('=', StringComparison.Ordinal)], s => s[(s.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                inProcess = await InProcessSearch.StartAsync(settings);
+                Console.WriteLine($"{inProcessName}: host started in {inProcess.StartTime.TotalSeconds:0.0} s");
+                sides.Add(new SearchSide(inProcessName, inProcess.SearchAsync, light.Contains(inProcessName) ? 1 : warmup));
+            }
+
+            var result = await SearchComparison.RunAsync(sides, rounds, warmup);
+            return new { result, inProcessStartSeconds = inProcess is null ? (double?)null : Stats.Round(inProcess.StartTime.TotalSeconds, 1) };
+        }
+        finally
+        {
+            if (inProcess is not null)
+            {
+                await inProcess.DisposeAsync();
+            }
+
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    private static void PrintTargets(JsonObject summary)
+    {
+        foreach (var target in summary["targets"]!.AsArray())
+        {
+            Console.WriteLine($"{((bool)target!["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]} (baseline {target["baseline"]})");
         }
     }
 
