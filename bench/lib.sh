@@ -8,12 +8,12 @@ export NewsWire__RateLimits__Enabled=false Serilog__MinimumLevel__Default=Warnin
 
 step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%T)"; }
 
-tools() { # what the run needs, installed with apt-get when missing
-  local need=()
+tools() { # what the run needs, installed with apt-get when missing; arguments: COMMAND or COMMAND:PACKAGE
+  local need=() tool
   command -v wrk >/dev/null || need+=(wrk)
   command -v curl >/dev/null || need+=(curl)
   [[ -x /usr/bin/time ]] || need+=(time)
-  for tool in "$@"; do command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] || need+=("$tool"); done
+  for tool in "$@"; do command -v "${tool%%:*}" >/dev/null || [[ -x /usr/sbin/${tool%%:*} ]] || need+=("${tool#*:}"); done
   if (( ${#need[@]} )); then
     local sudo; sudo=$([[ $(id -u) == 0 ]] || echo sudo)
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"

@@ -108,7 +108,7 @@ public static class BenchMain
                 Markdown.UpdateDocument(Get("doc"), Get("label"), Markdown.Render(summary));
                 foreach (var target in summary["targets"]!.AsArray())
                 {
-                    Console.WriteLine($"{((bool)target!["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]}");
+                    Console.WriteLine($"{(target!["met"] is null ? "      " : (bool)target["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]}");
                 }
 
                 return 0;
@@ -119,6 +119,15 @@ public static class BenchMain
                 var summary = ScaleReport.Build(Get("folder"), Get("label"));
                 await WriteJson(Get("summary"), summary);
                 Markdown.UpdateDocument(Get("doc"), "search-" + Get("label"), ScaleReport.Render(summary));
+                PrintTargets(summary);
+                return 0;
+            }
+
+            case "providers-report":
+            {
+                var summary = ProvidersReport.Build(Get("folder"), Get("label"));
+                await WriteJson(Get("summary"), summary);
+                Markdown.UpdateDocument(Get("doc"), "providers-" + Get("label"), ProvidersReport.Render(summary));
                 PrintTargets(summary);
                 return 0;
             }
@@ -175,7 +184,7 @@ public static class BenchMain
     {
         foreach (var target in summary["targets"]!.AsArray())
         {
-            Console.WriteLine($"{((bool)target!["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]} (baseline {target["baseline"]})");
+            Console.WriteLine($"{(target!["met"] is null ? "      " : (bool)target["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]} (baseline {target["baseline"]})");
         }
     }
 
