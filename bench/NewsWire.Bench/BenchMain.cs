@@ -22,7 +22,7 @@ public static class BenchMain
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|probe|compare|features|targets|startup|report|scale-report|providers-report --option value...");
+            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|probe|compare|features|targets|startup|report|scale-report|providers-report|summary-diff --option value...");
             return 2;
         }
 
@@ -129,6 +129,14 @@ public static class BenchMain
                 await WriteJson(Get("summary"), summary);
                 Markdown.UpdateDocument(Get("doc"), "providers-" + Get("label"), ProvidersReport.Render(summary));
                 PrintTargets(summary);
+                return 0;
+            }
+
+            case "summary-diff":
+            {
+                static JsonObject Load(string file) => JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+                var table = SummaryDiff.Render(Load(Get("before")), Load(Get("after")), options.GetValueOrDefault("before-name") ?? "before", options.GetValueOrDefault("after-name") ?? "after");
+                Console.Write(table);
                 return 0;
             }
 
