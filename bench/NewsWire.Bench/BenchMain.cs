@@ -22,7 +22,7 @@ public static class BenchMain
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|probe|compare|features|targets|startup|report|scale-report|providers-report|summary-diff --option value...");
+            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|matcher|probe|compare|features|targets|startup|report|scale-report|providers-report|summary-diff --option value...");
             return 2;
         }
 
@@ -79,6 +79,11 @@ public static class BenchMain
                 Console.WriteLine(await File.ReadAllTextAsync(Get("out")));
                 return 0;
             }
+
+            case "matcher":
+                await WriteJson(Get("out"), MatcherBench.Run(corpus, Int("searches", 10_000), Int("articles", 500), Int("baseline", 20), Int("warmup", 50)));
+                Console.WriteLine(await File.ReadAllTextAsync(Get("out")));
+                return 0;
 
             case "probe":
                 await WriteJson(Get("out"), await SearchProbe.RunAsync(new Uri(Get("url")), Int("rounds", 30)));

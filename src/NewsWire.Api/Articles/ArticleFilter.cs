@@ -80,6 +80,9 @@ public sealed record ArticleFilter(
             .Append('/').Append(IncludeDuplicates).ToString();
     }
 
+    /// <summary>Whether a publication time is inside the range, as <see cref="ApplyTo"/> compares it: from inclusive, to exclusive.</summary>
+    public bool Covers(DateTime publishedAt) => (From is not { } from || publishedAt >= from) && (ToExclusive is not { } to || publishedAt < to);
+
     /// <summary>The filter as an EF Core query over articles.</summary>
     public IQueryable<Article> ApplyTo(IQueryable<Article> articles)
     {

@@ -1,0 +1,58 @@
+using NewsWire.Api.Push;
+using NewsWire.Api.Search;
+
+namespace NewsWire.Api.Tests.Push;
+
+/// <summary>
+/// The matcher answers "would search list this article?" exactly: for every article of <see cref="MatcherCorpus"/>
+/// and every one of its searches, a saved search matches the article alone in memory if and only if the Lucene
+/// engine finds it among the search's results over the whole index; alone and through the prefiltering matcher.
+/// </summary>
+public sealed class MatcherAgreementTests(MatcherCorpus corpus) : IClassFixture<MatcherCorpus>
+{
+    [Fact]
+    public void EachSavedSearchMatchesExactlyTheArticlesSearchFinds()
+    {
+        var articles = corpus.Articles.Select(MatchableArticle.Index).ToList();
+        var disagreements = new List<string>();
+        var matchedSomething = 0;
+        foreach (var parameters in corpus.Searches)
+        {
+            var request = corpus.Request(parameters);
+            var found = corpus.Engine.Search(request).Hits.Select(h => h.Id).ToHashSet();
+            var saved = SavedSearch.Compile(request.Query, request.Filter);
+            var matched = articles.Where(saved.Matches).Select(a => a.Article.Id).ToHashSet();
+            if (!matched.SetEquals(found))
+            {
+                disagreements.Add($"{Describe(parameters)}: search {found.Count}, matcher {matched.Count}");
+            }
+
+            matchedSomething += found.Count > 0 ? 1 : 0;
+        }
+
+        disagreements.Should().BeEmpty();
+        matchedSomething.Should().BeGreaterThan(corpus.Searches.Count / 2, "most drawn searches find their own article");
+        matchedSomething.Should().BeLessThan(corpus.Searches.Count, "some searches find nothing");
+    }
+
+    [Fact]
+    public void ThePrefilteringMatcherAnswersAsEverySearchRunAlone()
+    {
+        var matcher = new SavedSearchMatcher<int>();
+        var saved = corpus.Searches.Select(p => corpus.Request(p)).Select(r => SavedSearch.Compile(r.Query, r.Filter)).ToList();
+        for (var i = 0; i < saved.Count; i++)
+        {
+            matcher.Add(i, saved[i]);
+        }
+
+        foreach (var article in corpus.Articles.Select(MatchableArticle.Index))
+        {
+            var expected = Enumerable.Range(0, saved.Count).Where(i => saved[i].Matches(article));
+            matcher.Match(article).Should().BeEquivalentTo(expected, $"article {article.Article.Id} ({article.Article.Headline})");
+        }
+    }
+
+    private static string Describe(SearchParameters p) =>
+        $"q={p.Q} source={string.Join('|', p.Source ?? [])} tag={string.Join('|', p.Tag ?? [])} place={string.Join('|', p.Place ?? [])} " +
+        $"lang={string.Join('|', p.Lang ?? [])} from={p.From} to={p.To} includeDuplicates={p.IncludeDuplicates}";
+}
