@@ -2,7 +2,8 @@
 # Issue 10's targets at scale, on SQLite with the Lucene engine, in one command:
 #
 #   bench/search-scale.sh --size 1000000   1M articles (label 1m; default 100,000); --rounds R (30), --warmup W (10),
-#                                          --duration S per wrk load level (10), --label L, --reuse-corpus
+#                                          --duration S per wrk load level (10), --label L, --reuse-corpus,
+#                                          --reuse: keep LABEL's corpus, database, index and import figures; redo 3-6
 #
 # Steps (everything under bench/results/search-LABEL/, which git ignores; summary-search-LABEL.json is committed):
 #  1. corpus: N articles from the Reuters stories (NewsWire.Bench generate, seed 1987, as bench/run.sh)
@@ -20,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-SIZE=100000 ROUNDS=30 WARMUP=10 DURATION=10 LABEL="" REUSE_CORPUS=0 PORT=${BENCH_PORT:-5291} FTS5_PORT=${BENCH_FTS5_PORT:-5292}
+SIZE=100000 ROUNDS=30 WARMUP=10 DURATION=10 LABEL="" REUSE_CORPUS=0 REUSE=0 PORT=${BENCH_PORT:-5291} FTS5_PORT=${BENCH_FTS5_PORT:-5292}
 COMMAND="bench/search-scale.sh $*"
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -30,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION=$2; shift ;;
     --label) LABEL=$2; shift ;;
     --reuse-corpus) REUSE_CORPUS=1 ;;
+    --reuse) REUSE=1 ;;
     *) echo "unknown option: $1 (see the top of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -40,11 +42,16 @@ fi
 OUT=$ROOT/bench/results/search-$LABEL
 source "$ROOT/bench/lib.sh"
 mkdir -p "$OUT"
-if (( REUSE_CORPUS )) && [[ -s $OUT/corpus.ndjson && -s $OUT/corpus.json ]]; then
+if (( REUSE )) && [[ -s $OUT/import.time && -s $OUT/catchup.json && -d $OUT/newswire.index ]]; then
+  echo "reusing the corpus, database, index and import figures in $OUT (import run: $(cat "$OUT/import-run.json" 2>/dev/null || cat "$OUT/run.json"))"
+  [[ -s $OUT/import-run.json ]] || cp "$OUT/run.json" "$OUT/import-run.json"
+  rm -f "$OUT"/reindex.* "$OUT"/restart.json
+elif (( REUSE_CORPUS )) && [[ -s $OUT/corpus.ndjson && -s $OUT/corpus.json ]]; then
+  REUSE=0
   echo "reusing the corpus in $OUT; everything else is redone"
   find "$OUT" -mindepth 1 -maxdepth 1 ! -name corpus.ndjson ! -name corpus.json -exec rm -rf {} +
 else
-  REUSE_CORPUS=0
+  REUSE=0 REUSE_CORPUS=0
   rm -rf "${OUT:?}"/*
 fi
 printf '{"command":"%s","commit":"%s","started":"%s"}\n' "$COMMAND" "$(commit)" "$(date -u +%FT%TZ)" > "$OUT/run.json"
@@ -54,11 +61,12 @@ tools
 DB=$OUT/newswire.db INDEX=$OUT/newswire.index
 LUCENE=(ConnectionStrings__NewsWire="Data Source=$DB" NewsWire__Search__Engine=Lucene NewsWire__Search__IndexPath="$INDEX")
 
-if (( ! REUSE_CORPUS )); then
+if (( ! REUSE && ! REUSE_CORPUS )); then
   step "1. corpus: $SIZE articles"
   bench generate --size "$SIZE" --out "$OUT/corpus.ndjson" --info "$OUT/corpus.json"
 fi
 
+if (( ! REUSE )); then
 step "2. import: the CLI, then the index catching up on the service's start"
 /usr/bin/time -v -o "$OUT/import.time" env "${LUCENE[@]}" dotnet "$API" import "$OUT/corpus.ndjson" > "$OUT/import.out" 2> "$OUT/import.err"
 IMPORTED=$(now)
@@ -69,6 +77,15 @@ ready "http://127.0.0.1:$PORT/api/search?q=said&limit=1" "$SERVICE"
 CAUGHT_UP=$(now)
 echo "{\"serviceStartToFirstSearchSeconds\":$(seconds "$STARTED" "$CAUGHT_UP"),\"importEndToFirstSearchSeconds\":$(seconds "$IMPORTED" "$CAUGHT_UP"),\"peak\":$(rss "$SERVICE"),\"indexBytes\":$(du -sb "$INDEX" | cut -f1)}" > "$OUT/catchup.json"
 cat "$OUT/catchup.json"; echo
+cp "$OUT/run.json" "$OUT/import-run.json"
+else
+step "2. the service on the existing database and index"
+start lucene "$PORT" "${LUCENE[@]}"
+SERVICE=$LAST_PID
+ready "http://127.0.0.1:$PORT/api/search?q=said&limit=1" "$SERVICE"
+echo "{\"serviceStartToFirstSearchSeconds\":$(seconds "$STARTED" "$(now)")}" > "$OUT/restart.json"
+cat "$OUT/restart.json"; echo
+fi
 reset_peak "$SERVICE"
 
 step "3. the mix: Lucene over HTTP, FTS5 over HTTP, Lucene in process (interleaved, $ROUNDS rounds)"

@@ -18,6 +18,7 @@ internal static class ScaleReport
     {
         JsonNode Read(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder, name)))!;
         var run = Read("run.json");
+        var importRun = File.Exists(Path.Combine(folder, "import-run.json")) ? Read("import-run.json") : run;
         var articles = Read("corpus.json")["articles"]!.GetValue<int>();
         var (importWall, importRss) = Stats.ReadTime(Path.Combine(folder, "import.time"));
         var catchup = Read("catchup.json");
@@ -83,6 +84,7 @@ internal static class ScaleReport
             ["machine"] = Machine.Describe(),
             ["import"] = new JsonObject
             {
+                ["run"] = importRun.DeepClone(),
                 ["storeWallSeconds"] = Stats.Round(importWall, 1),
                 ["storeArticlesPerSecond"] = Stats.Round(articles / importWall, 0),
                 ["maxRssMB"] = Stats.Round(importRss, 0),
@@ -187,6 +189,12 @@ internal static class ScaleReport
         text.AppendLine(Inv($"| **the mix (17)** | | | **{Ms(D(http["medianMs"]))}** | **{Ms(D(http["p99Ms"]))}** | {Ms(D(inProcess["medianMs"]))} (p99 {Ms(D(inProcess["p99Ms"]))}) | | {(fts5 is null ? "" : Ms(D(fts5["medianMs"])) + " (p99 " + Ms(D(fts5["p99Ms"])) + ")")} |"));
         text.AppendLine();
         var import = s["import"]!;
+        if (S(import["run"]!["started"]) != S(s["started"]))
+        {
+            text.AppendLine(Inv($"The import figures come from the run started {S(import["run"]!["started"])} at commit {S(import["run"]!["commit"])} (`{S(import["run"]!["command"])}`); this run reused its database and index."));
+            text.AppendLine();
+        }
+
         text.AppendLine(Inv($"Import: the CLI stored {D(s["articles"]):N0} articles in {D(import["storeWallSeconds"]):0.0} s ({D(import["storeArticlesPerSecond"]):N0}/s, peak RSS {D(import["maxRssMB"]):0} MB); the service started on the file answered its first search {D(import["indexCatchUpSeconds"]):0.0} s later (index {D(import["indexBytes"]) / 1e6:0} MB; the service's peak RSS while catching up {D(import["serviceRssMBDuringCatchUp"]):0} MB)."));
         text.AppendLine();
         text.AppendLine("| wrk, the mix | req/s | median | p99 | non-2xx |");
