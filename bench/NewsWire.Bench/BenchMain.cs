@@ -22,7 +22,7 @@ public static class BenchMain
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|matcher|probe|compare|features|targets|startup|report|scale-report|providers-report|summary-diff --option value...");
+            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|matcher|probe|compare|features|targets|startup|report|scale-report|providers-report|summary-diff|ab-report --option value...");
             return 2;
         }
 
@@ -144,6 +144,10 @@ public static class BenchMain
                 Console.Write(table);
                 return 0;
             }
+
+            case "ab-report":
+                Console.Write(AbReport.Render(Get("folder"), Get("reads").Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+                return 0;
 
             default:
                 await Console.Error.WriteLineAsync($"Unknown step: {args[0]}");
