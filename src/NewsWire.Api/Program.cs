@@ -10,10 +10,16 @@ using NewsWire.Api.OpenApi;
 using NewsWire.Api.RateLimits;
 using NewsWire.Api.Reader;
 using NewsWire.Api.Search;
+using NewsWire.Api.Search.Lucene;
 
 if (args is ["import", .. var importArguments])
 {
     return await ImportCommand.RunAsync(importArguments);
+}
+
+if (args is ["reindex", .. var reindexArguments])
+{
+    return await ReindexCommand.RunAsync(reindexArguments);
 }
 
 // Settings files come from beside the binary, so the service finds them whatever folder it starts in;

@@ -105,7 +105,7 @@ internal static partial class LuceneEngineBench
             foreach (var batch in articles.Chunk(100_000))
             {
                 index.Upsert(batch);
-                index.Commit($"bench-{batch[^1].Id}");
+                index.Commit(batch[^1].Id);
             }
         }
 

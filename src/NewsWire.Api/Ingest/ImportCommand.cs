@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 using NewsWire.Api.Infrastructure;
+using NewsWire.Api.Search.Lucene;
 using NewsWire.Core.WireCopy;
 
 namespace NewsWire.Api.Ingest;
@@ -15,7 +16,9 @@ namespace NewsWire.Api.Ingest;
 /// into the database, without HTTP. A path is a file, a folder (read recursively) or <c>-</c> for standard
 /// input (NDJSON). The kind of a file comes from its extension, under an optional <c>.gz</c>: <c>.ndjson</c>,
 /// <c>.jsonl</c>, <c>.xml</c>/<c>.atom</c>/<c>.rss</c> (feeds) or <c>.txt</c> (one story of raw wire copy).
-/// Progress (count, rate, failures) goes to standard error; the summary to standard output.
+/// Progress (count, rate, failures) goes to standard error; the summary to standard output. With the Lucene
+/// engine the search index is fed as the articles are stored and is up to date when the command ends, unless a
+/// running service holds it: that service then catches up by itself (<see cref="ImportIndexing"/>).
 /// </summary>
 public static class ImportCommand
 {
@@ -40,8 +43,10 @@ public static class ImportCommand
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args.Where(IsSetting).ToArray(), ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // the progress line is the output
         builder.AddNewsWire(); // the service's own registration: same provider, writer and settings
+        builder.Services.WithoutBackgroundTailing(); // the index is fed below, when this process may have it
         using var app = builder.Build();
         await app.StartAsync(); // runs migrations (and the first-start seed) as the service would
+        var indexing = await ImportIndexing.StartAsync(app.Services);
         try
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -68,10 +73,12 @@ public static class ImportCommand
 
             ProgressLine.Clear();
             Console.WriteLine(progress.Summary(total));
+            Console.WriteLine(await indexing.FinishAsync());
             return total.FailedCount == 0 ? 0 : 1;
         }
         finally
         {
+            await indexing.DisposeAsync();
             await app.StopAsync();
         }
     }

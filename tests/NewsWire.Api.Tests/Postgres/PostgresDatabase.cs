@@ -12,7 +12,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public string ConnectionString { get; } = PostgresServer.CreateDatabase();
 
     /// <summary>One more instance of the service on this database.</summary>
-    public NewsWireApp Instance(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration that overrides the instance's.</param>
+    /// <param name="services">Replacements for the service's own registrations.</param>
+    public NewsWireApp Instance(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var index = Path.Combine(Path.GetTempPath(), $"newswire-pg-index-{Guid.NewGuid():N}");
         _indexes.Add(index);
@@ -27,7 +29,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = new NewsWireApp(settings: all);
+        var app = new NewsWireApp(settings: all, services: services);
         _apps.Add(app);
         return app;
     }

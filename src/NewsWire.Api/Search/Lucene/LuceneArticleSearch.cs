@@ -8,14 +8,14 @@ namespace NewsWire.Api.Search.Lucene;
 /// engine answers the total, the page's ids and scores and the facets; the store reads the page's articles
 /// (their bodies for the snippets, and no other bodies); the highlighter marks them.
 /// </summary>
-internal sealed class LuceneArticleSearch(NewsWireDb db, LuceneSearchEngine engine, LuceneStoreSync sync) : IArticleSearch
+internal sealed class LuceneArticleSearch(NewsWireDb db, LuceneSearchEngine engine, LuceneTailer tailer) : IArticleSearch
 {
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         // Catching up is the instance's work, shared by every search that waits on it: neither this search's
         // time budget nor its client leaving stops it half-way.
-        await sync.EnsureCurrentAsync(db, CancellationToken.None);
-        var page = engine.Search(request);
+        await tailer.EnsureCurrentAsync(CancellationToken.None);
+        var page = engine.Search(request, cancellationToken);
         var ids = page.Hits.Select(h => h.Id).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new
@@ -29,7 +29,7 @@ internal sealed class LuceneArticleSearch(NewsWireDb db, LuceneSearchEngine engi
         var hits = new List<SearchHit>(page.Hits.Count);
         foreach (var hit in page.Hits)
         {
-            // An article deleted since the index last synced is left out rather than shown half.
+            // An article deleted since the index caught up is left out rather than shown half.
             if (rows.TryGetValue(hit.Id, out var article))
             {
                 hits.Add(new SearchHit

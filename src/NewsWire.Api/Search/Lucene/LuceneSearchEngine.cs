@@ -29,21 +29,23 @@ public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? o
     private readonly LuceneSearchOptions _options = options ?? new LuceneSearchOptions();
 
     /// <exception cref="SearchTooBroadException">A prefix stands for more terms than the budget.</exception>
-    public EnginePage Search(SearchRequest request)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (the client
+    /// left, the time budget ran out): the collector looks at it every few thousand matches and stops.</exception>
+    public EnginePage Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = ListingFilterQuery.Apply(
             LuceneQueryRenderer.Render(request.Query, _options.Weights, _options.MaxWordsPerPrefix), request.Filter);
-        return index.Use(searcher => Search(searcher, query, request));
+        return index.Use(searcher => Search(searcher, query, request, cancellationToken));
     }
 
     /// <summary>Marks a page's headlines and body passages for the request's query.</summary>
     public static LuceneHighlighter Highlighter(SearchRequest request) => new(request.Query);
 
-    private static EnginePage Search(IndexSearcher searcher, Query query, SearchRequest request)
+    private static EnginePage Search(IndexSearcher searcher, Query query, SearchRequest request, CancellationToken cancellationToken)
     {
         var facets = request.Facets.Count == 0 ? null : new FacetCounter(request.Facets);
-        var collector = new PageCollector(request.Sort, request.Offset + request.Limit, facets);
+        var collector = new PageCollector(request.Sort, request.Offset + request.Limit, facets, cancellationToken);
         searcher.Search(query, collector);
         var hits = collector.Page(request.Offset, request.Limit).Select(e => new EngineHit(e.Id, e.Score)).ToList();
         return new EnginePage(collector.Total, hits, facets?.Result());

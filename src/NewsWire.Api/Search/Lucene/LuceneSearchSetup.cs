@@ -9,11 +9,11 @@ namespace NewsWire.Api.Search.Lucene;
 /// Puts the Lucene engine behind <see cref="IArticleSearch"/> when <c>NewsWire:Search:Engine</c> is
 /// <c>Lucene</c> (default <c>Fts5</c>: nothing changes). The index lives in <c>NewsWire:Search:IndexPath</c>,
 /// by default beside the SQLite file (newswire.index); <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body,
-/// Place) override the field weights; the search budget (<see cref="SearchBudget"/>) holds as for FTS5. It is
-/// brought up to date from the store at start-up
-/// and before each search (<see cref="LuceneStoreSync"/>, until the change log exists).
+/// Place) override the field weights; the search budget (<see cref="SearchBudget"/>) holds as for FTS5. The
+/// change log keeps it in step (<see cref="LuceneTailer"/>): in the background (<see cref="LuceneTailing"/>) and
+/// before each search, which reflects every write acknowledged before it arrived (ADR 22).
 /// </summary>
-public static class LuceneSearchSetup
+public static partial class LuceneSearchSetup
 {
     public const string Section = "NewsWire:Search";
 
@@ -40,19 +40,49 @@ public static class LuceneSearchSetup
         var path = configuration[$"{Section}:IndexPath"] ?? (postgres
             ? throw new InvalidOperationException($"{Section}:IndexPath is required with {StorageOptions.ProviderSetting}=Postgres: a folder for this instance's search index.")
             : DefaultIndexPath(configuration));
-        services.AddSingleton(_ => new LuceneIndex(path));
+        services.AddSingleton(provider => OpenIndex(path, provider.GetRequiredService<ILoggerFactory>()));
         var weights = configuration.GetSection($"{Section}:Weights").Get<FieldWeights>() ?? FieldWeights.Default;
         services.AddSingleton(provider => new LuceneSearchEngine(provider.GetRequiredService<LuceneIndex>(), new LuceneSearchOptions
         {
             Weights = weights,
             MaxWordsPerPrefix = provider.GetRequiredService<IOptions<SearchBudget>>().Value.MaxWordsPerPrefix,
         }));
-        services.AddSingleton<LuceneStoreSync>();
+        services.TryAddSingleton(new LuceneTailerOptions());
+        services.AddSingleton<LuceneTailer>();
         services.AddScoped<LuceneArticleSearch>();
         services.Replace(BudgetedSearch.Around<LuceneArticleSearch>());
-        services.AddHostedService<LuceneStartup>();
+        services.AddHostedService<LuceneTailing>();
         return services;
     }
+
+    /// <summary>Whether <see cref="AddLuceneSearch"/> chose the Lucene engine.</summary>
+    public static bool IsLucene(IServiceProvider services) => services.GetService<LuceneTailerOptions>() is not null;
+
+    /// <summary>For the commands: the index is theirs to open and feed (or not), not the background tailer's.</summary>
+    public static IServiceCollection WithoutBackgroundTailing(this IServiceCollection services)
+    {
+        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LuceneTailing)).ToList())
+        {
+            services.Remove(hosted);
+        }
+
+        return services;
+    }
+
+    /// <summary>An index that cannot be opened is replaced by an empty one, which the tailer rebuilds from the store.</summary>
+    private static LuceneIndex OpenIndex(string path, ILoggerFactory loggers)
+    {
+        var index = LuceneIndex.OpenOrReplace(path, out var damage);
+        if (damage is not null)
+        {
+            LogReplaced(loggers.CreateLogger<LuceneIndex>(), path, damage);
+        }
+
+        return index;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index at {Path} could not be opened ({Damage}); replaced by an empty one, to be rebuilt from the store")]
+    private static partial void LogReplaced(ILogger logger, string path, string damage);
 
     /// <summary>newswire.index beside newswire.db; a folder of its own under temp for an in-memory database.</summary>
     private static string DefaultIndexPath(IConfiguration configuration)
@@ -62,17 +92,5 @@ public static class LuceneSearchSetup
         return database is null
             ? Path.Combine(Path.GetTempPath(), $"newswire-{Guid.NewGuid():N}.index")
             : Path.ChangeExtension(database, ".index");
-    }
-
-    /// <summary>Indexes the store once the database is migrated and seeded (DatabaseStartup runs before any StartAsync).</summary>
-    private sealed class LuceneStartup(IServiceScopeFactory scopes, LuceneStoreSync sync) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken cancellationToken)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await sync.EnsureCurrentAsync(scope.ServiceProvider.GetRequiredService<NewsWireDb>(), cancellationToken);
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

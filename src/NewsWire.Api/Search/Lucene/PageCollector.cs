@@ -8,14 +8,19 @@ namespace NewsWire.Api.Search.Lucene;
 /// a bounded heap, and feeds the facet counter. Relevance orders by score, then the higher id (the newer
 /// write, as FTS5 breaks ties); newest and oldest order by date, then id, and score only the documents that
 /// enter the heap. Ids and dates come from <see cref="SegmentValues"/>. Documents may arrive out of order
-/// (Lucene's fastest disjunction scorer), which the id tie-break makes harmless.
+/// (Lucene's fastest disjunction scorer), which the id tie-break makes harmless. It looks at the cancellation
+/// token at each segment and every <see cref="CancellationCheckInterval"/> matches, a cost no search notices,
+/// and stops the search by throwing when it is cancelled.
 /// </summary>
 internal sealed class PageCollector : ICollector
 {
     private readonly SearchSort _sort;
     private readonly int _size;
     private readonly FacetCounter? _facets;
+    private const int CancellationCheckInterval = 4096;
+
     private readonly PriorityQueue<Entry, Entry> _heap;
+    private readonly CancellationToken _cancellationToken;
     private Scorer? _scorer;
     private long[] _ids = [];
     private long[] _published = [];
@@ -24,8 +29,9 @@ internal sealed class PageCollector : ICollector
     /// <summary>A kept hit; <see cref="Key"/> is the date for the time orders.</summary>
     public readonly record struct Entry(float Score, long Key, long Id, int Doc);
 
-    public PageCollector(SearchSort sort, int size, FacetCounter? facets)
+    public PageCollector(SearchSort sort, int size, FacetCounter? facets, CancellationToken cancellationToken = default)
     {
+        _cancellationToken = cancellationToken;
         _sort = sort;
         _size = Math.Max(1, size);
         _facets = facets;
@@ -41,6 +47,7 @@ internal sealed class PageCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         var values = SegmentValues.Of(context.AtomicReader);
         _ids = values.Ids;
         _published = values.Published;
@@ -50,7 +57,11 @@ internal sealed class PageCollector : ICollector
 
     public void Collect(int doc)
     {
-        Total++;
+        if (++Total % CancellationCheckInterval == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+        }
+
         _facets?.Collect(doc);
         var entry = _sort == SearchSort.Relevance
             ? new Entry(_scorer!.GetScore(), 0, _ids[doc], _docBase + doc)

@@ -2,7 +2,8 @@ using NewsWire.Api.Search.Lucene;
 
 namespace NewsWire.Api.Tests.Search.Lucene;
 
-/// <summary>The index's life: upserts and deletes by id, visibility after a refresh, commits that record a position and survive a restart.</summary>
+/// <summary>The index's life: upserts and deletes by id, visibility after a refresh, commits that record a position and
+/// survive a restart, a damaged index replaced, one writer per folder.</summary>
 public sealed class LuceneIndexTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"newswire-lucene-{Guid.NewGuid():N}");
@@ -41,7 +42,7 @@ public sealed class LuceneIndexTests : IDisposable
 
         index.Refresh();
         Total(engine, "anchorage").Should().Be(1);
-        index.LastAppliedPosition.Should().BeNull();
+        index.Position.Should().BeNull();
     }
 
     [Fact]
@@ -50,31 +51,83 @@ public sealed class LuceneIndexTests : IDisposable
         using (var index = new LuceneIndex(_folder))
         {
             index.Upsert([Article(1, "First story", "Alpha."), Article(2, "Second story", "Beta.")]);
-            index.Commit("change-2");
+            index.Commit(2);
             index.Upsert([Article(3, "Third story", "Gamma.")]);
-            index.Commit("change-3");
+            index.Commit(3);
         }
 
         using var reopened = new LuceneIndex(_folder);
-        reopened.LastAppliedPosition.Should().Be("change-3");
+        reopened.Position.Should().Be(3);
         reopened.Count.Should().Be(3);
         Total(new LuceneSearchEngine(reopened), "gamma").Should().Be(1);
     }
 
     [Fact]
-    public void WritesAfterTheLastCommitSurviveAClose()
+    public void WritesAfterTheLastCommitAreLeftForTheTailerToApplyAgain()
     {
         using (var index = new LuceneIndex(_folder))
         {
             index.Upsert([Article(1, "First story", "Alpha.")]);
-            index.Commit("change-1");
+            index.Commit(1);
+            index.Clear();
             index.Upsert([Article(2, "Second story", "Beta.")]);
         }
 
-        // Replaying from change-1 again is harmless: every change is an upsert or a delete by id.
+        // A rebuild cut short must not become the index: closing keeps the last commit and its position.
         using var reopened = new LuceneIndex(_folder);
-        reopened.LastAppliedPosition.Should().Be("change-1");
-        reopened.Count.Should().Be(2);
+        reopened.Position.Should().Be(1);
+        reopened.Count.Should().Be(1);
+        Total(new LuceneSearchEngine(reopened), "alpha").Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("segments")] // every segments_N overwritten with garbage
+    [InlineData("cfs")] // the compound segment files cut short
+    [InlineData("all")] // an empty folder of stray files
+    public void AnIndexThatCannotBeOpenedIsReplacedByAnEmptyOneWithoutAPosition(string damage)
+    {
+        using (var index = new LuceneIndex(_folder))
+        {
+            index.Upsert([Article(1, "First story", "Alpha."), Article(2, "Second story", "Beta.")]);
+            index.Commit(2);
+        }
+
+        foreach (var file in Directory.GetFiles(_folder))
+        {
+            var name = Path.GetFileName(file);
+            if (damage == "segments" && name.StartsWith("segments_", StringComparison.Ordinal))
+            {
+                File.WriteAllBytes(file, [1, 2, 3, 4, 5, 6, 7, 8]);
+            }
+            else if (damage == "cfs" && name.EndsWith(".cfs", StringComparison.Ordinal))
+            {
+                File.WriteAllBytes(file, File.ReadAllBytes(file)[..40]);
+            }
+            else if (damage == "all" && name.StartsWith("segments", StringComparison.Ordinal))
+            {
+                File.Delete(file);
+            }
+        }
+
+        using var replaced = LuceneIndex.OpenOrReplace(_folder, out var why);
+
+        replaced.Position.Should().BeNull("the tailer rebuilds an index without a position");
+        replaced.Count.Should().Be(0);
+        if (damage != "all")
+        {
+            why.Should().NotBeNull();
+        }
+    }
+
+    [Fact]
+    public void ASecondWriterOnTheSameFolderIsRefusedWithAMessageThatSaysWhy()
+    {
+        using var index = new LuceneIndex(_folder);
+
+        var second = () => new LuceneIndex(_folder);
+
+        second.Should().Throw<SearchIndexInUseException>().WithMessage("*in use by another NewsWire process*IndexPath*");
+        index.Count.Should().Be(0, "the first writer is unharmed");
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class LuceneCorpusIndex : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), $"newswire-lucene-{Guid.NewGuid():N}");
         Index = new LuceneIndex(Folder);
         Index.Upsert(SearchCorpus.Articles);
-        Index.Commit("test-1");
+        Index.Commit(1);
         Index.Refresh();
         Engine = new LuceneSearchEngine(Index);
     }

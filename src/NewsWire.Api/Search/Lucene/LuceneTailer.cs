@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using NewsWire.Api.Data;
+
+namespace NewsWire.Api.Search.Lucene;
+
+/// <summary>How often the tailer looks at the log without searches, and how it batches commits (ADR 22).</summary>
+public sealed record LuceneTailerOptions
+{
+    /// <summary>How many log entries one read applies.</summary>
+    public int PageSize { get; init; } = 1_000;
+
+    /// <summary>How often the background tailer reads the log's head when no search asks.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A commit (an fsync of every new file) at most this often...</summary>
+    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>...unless this many changes are waiting for one.</summary>
+    public int CommitEvery { get; init; } = 50_000;
+}
+
+/// <summary>
+/// Keeps the index in step with the store by applying the change log (ADR 20) in order: a created, updated,
+/// hidden or shown article is read again and upserted, a deleted one deleted, a page of entries at a time. The
+/// position of the last entry applied is the index's (<see cref="LuceneIndex.Position"/>), committed with the
+/// documents it covers, so index and position never disagree; commits are batched, and after a crash the
+/// entries after the committed position are applied again (upserts and deletes by id do not mind).
+/// <para>A search calls <see cref="EnsureCurrentAsync"/> first: when the log's head (<see cref="IDatabaseVersion"/>,
+/// which the cache reads too) is past the index, it catches up before it searches, so it reflects every write
+/// acknowledged before it arrived (ADR 21). One catch-up runs at a time; a search that arrived before a
+/// catch-up began is served by it. A log compacted past the index's position (a gap), an index that is missing,
+/// corrupt or without a position, is rebuilt from the store (<see cref="LuceneRebuild"/>).</para>
+/// </summary>
+public sealed partial class LuceneTailer(
+    LuceneIndex index, IDatabaseVersion version, IServiceScopeFactory scopes, LuceneTailerOptions options, ILogger<LuceneTailer> logger)
+    : IDisposable
+{
+    /// <summary>The position of an index that must be rebuilt: below every head, so every search catches up.</summary>
+    private const long Unbuilt = -1;
+
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private long _applied = index.Position ?? Unbuilt;
+    private long _committed = index.Position ?? Unbuilt;
+    private long _uncommitted;
+    private long _lastCommitAt = Stopwatch.GetTimestamp();
+    /// <summary>When the last finished catch-up began: a search that arrived before it needs no other.</summary>
+    private long _caughtUpSince = long.MinValue;
+
+    public LuceneIndex Index => index;
+
+    /// <summary>The position of the last change the searches see.</summary>
+    public long Applied => Volatile.Read(ref _applied);
+
+    /// <summary>Returns once the index reflects every change in the log when this was called.</summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        var arrived = Stopwatch.GetTimestamp();
+        if (version.Current() <= Volatile.Read(ref _applied))
+        {
+            return;
+        }
+
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            if (Volatile.Read(ref _caughtUpSince) > arrived)
+            {
+                return;
+            }
+
+            await CatchUpAsync();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Commits what was applied when the interval has passed or enough changes wait; with
+    /// <paramref name="now"/> (shutdown, the end of an import), whatever waits.</summary>
+    public async Task CommitAsync(bool now, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            CommitIfDue(now);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Rebuilds the index from the store now (the reindex command), whatever its state.</summary>
+    public async Task<LuceneRebuild.Figures> RebuildAsync(Action<long, long>? progress, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await RebuildLockedAsync(progress, cancellationToken);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Stops a rebuild in progress (shutdown): the index keeps its last commit and is rebuilt on the next start.</summary>
+    public void Stop() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _turn.Dispose();
+    }
+
+    /// <summary>Applies the log up to its head as read now, then makes it searchable. Holds the turn.</summary>
+    private async Task CatchUpAsync()
+    {
+        var began = Stopwatch.GetTimestamp();
+        if (_applied == Unbuilt)
+        {
+            await RebuildLockedAsync(null, _stopping.Token);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var log = scope.ServiceProvider.GetRequiredService<IChangeLog>();
+        var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
+        // The head as of now bounds this catch-up: a search waits for what was written before it, not after.
+        var head = await log.HeadAsync(CancellationToken.None);
+        var position = _applied;
+        while (position < head)
+        {
+            var page = await log.ReadAsync(position, options.PageSize, CancellationToken.None);
+            if (page.Gap)
+            {
+                LogGap(position);
+                await RebuildLockedAsync(null, _stopping.Token);
+                position = _applied;
+                continue;
+            }
+
+            if (page.Changes.Count == 0)
+            {
+                break;
+            }
+
+            await ApplyAsync(db, page.Changes);
+            position = page.Changes[^1].Position;
+            _uncommitted += page.Changes.Count;
+        }
+
+        index.Refresh();
+        // Published only once searchable: a search that sees this position skips the catch-up.
+        Volatile.Write(ref _applied, position);
+        Volatile.Write(ref _caughtUpSince, began);
+        CommitIfDue(now: false);
+    }
+
+    /// <summary>Each article's last entry in the page decides: deleted, or read again as it is now (a row gone
+    /// since is deleted too; its own entry comes later and deletes it again).</summary>
+    private async Task ApplyAsync(NewsWireDb db, IReadOnlyList<ArticleChange> changes)
+    {
+        var last = new Dictionary<long, ChangeKind>(changes.Count);
+        foreach (var change in changes)
+        {
+            last[change.ArticleId] = change.Kind;
+        }
+
+        var reread = last.Where(e => e.Value != ChangeKind.Deleted).Select(e => e.Key).ToList();
+        var articles = reread.Count == 0 ? [] : await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.Tags)
+            .Where(a => reread.Contains(a.Id)).ToListAsync(CancellationToken.None);
+        index.Upsert(articles.Select(IndexedArticle.From));
+        var found = articles.Select(a => a.Id).ToHashSet();
+        index.Delete(last.Keys.Where(id => !found.Contains(id)));
+    }
+
+    private async Task<LuceneRebuild.Figures> RebuildLockedAsync(Action<long, long>? progress, CancellationToken cancellationToken)
+    {
+        // Until the rebuild commits, the index holds part of the store: nothing may commit it, and a search
+        // after a failed rebuild starts another.
+        Volatile.Write(ref _applied, Unbuilt);
+        await using var scope = scopes.CreateAsyncScope();
+        var figures = await LuceneRebuild.RunAsync(index, scope.ServiceProvider.GetRequiredService<NewsWireDb>(),
+            scope.ServiceProvider.GetRequiredService<IChangeLog>(), progress, cancellationToken);
+        _committed = figures.Position;
+        _uncommitted = 0;
+        _lastCommitAt = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _applied, figures.Position);
+        LogRebuilt(figures.Articles, figures.Elapsed.TotalSeconds, figures.Position);
+        return figures;
+    }
+
+    private void CommitIfDue(bool now)
+    {
+        if (_applied == Unbuilt || (_applied == _committed && _uncommitted == 0))
+        {
+            return;
+        }
+
+        if (!now && _uncommitted < options.CommitEvery && Stopwatch.GetElapsedTime(_lastCommitAt) < options.CommitInterval)
+        {
+            return;
+        }
+
+        index.Commit(_applied);
+        _committed = _applied;
+        _uncommitted = 0;
+        _lastCommitAt = Stopwatch.GetTimestamp();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: the change log was compacted past the index's position {Position}; rebuilding the index from the store")]
+    private partial void LogGap(long position);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: rebuilt from the store, {Articles} articles in {Seconds:0.0} s, at change-log position {Position}")]
+    private partial void LogRebuilt(long articles, double seconds, long position);
+}
