@@ -21,7 +21,7 @@ public sealed partial class MatcherCorpus : IDisposable
     {
         Articles = [.. SearchCorpus.Articles, .. Reuters(SearchCorpus.Articles.Count + 1)];
         _index.Index.Upsert(Articles.Skip(SearchCorpus.Articles.Count));
-        _index.Index.Commit("matcher-1");
+        _index.Index.Commit(Articles.Count);
         _index.Index.Refresh();
         Engine = new LuceneSearchEngine(_index.Index, new LuceneSearchOptions { MaxWordsPerPrefix = int.MaxValue });
         // A drawn search the parser refuses (a word that is also its exclusion) is left out; the handwritten ones all parse.

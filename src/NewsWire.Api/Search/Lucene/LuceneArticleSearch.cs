@@ -6,15 +6,13 @@ namespace NewsWire.Api.Search.Lucene;
 /// <summary>
 /// <see cref="IArticleSearch"/> on the Lucene engine, chosen with <c>NewsWire:Search:Engine=Lucene</c>: the
 /// engine answers the total, the page's ids and scores and the facets; the store reads the page's articles
-/// (their bodies for the snippets, and no other bodies); the highlighter marks them.
+/// (their bodies for the snippets, and no other bodies); the highlighter marks them. The index has caught up
+/// before (<see cref="LuceneTailer"/> as <see cref="ISearchIndexFreshness"/>, which the budget calls first).
 /// </summary>
-internal sealed class LuceneArticleSearch(NewsWireDb db, LuceneSearchEngine engine, LuceneTailer tailer) : IArticleSearch
+internal sealed class LuceneArticleSearch(NewsWireDb db, LuceneSearchEngine engine) : IArticleSearch
 {
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        // Catching up is the instance's work, shared by every search that waits on it: neither this search's
-        // time budget nor its client leaving stops it half-way.
-        await tailer.EnsureCurrentAsync(CancellationToken.None);
         var page = engine.Search(request, cancellationToken);
         var ids = page.Hits.Select(h => h.Id).ToList();
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))

@@ -25,6 +25,10 @@ public sealed class LuceneIndex : IDisposable
 
     private const string PositionKey = "position";
 
+    /// <summary>Held open without sharing while the index is open (an OS lock the kernel drops with the process).</summary>
+    private const string GuardFile = "newswire.lock";
+
+    private readonly FileStream _guard;
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -34,6 +38,7 @@ public sealed class LuceneIndex : IDisposable
     public LuceneIndex(string path, double ramBufferMB = DefaultRamBufferMB)
     {
         System.IO.Directory.CreateDirectory(path);
+        _guard = Guard(path);
         _directory = new NIOFSDirectory(path);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, NewsAnalyzer.Instance)
         {
@@ -49,11 +54,13 @@ public sealed class LuceneIndex : IDisposable
         catch (LockObtainFailedException e)
         {
             _directory.Dispose();
+            _guard.Dispose();
             throw new SearchIndexInUseException(path, e);
         }
         catch
         {
             _directory.Dispose();
+            _guard.Dispose();
             throw;
         }
 
@@ -65,7 +72,25 @@ public sealed class LuceneIndex : IDisposable
         {
             _writer.Rollback();
             _directory.Dispose();
+            _guard.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Lucene's write.lock keeps a second writer out within a process, but through Lucene.NET's native lock it did
+    /// not keep another process out on Linux (a command beside a running service opened the same folder). A file
+    /// opened without sharing is an OS lock (flock on Unix) that every NewsWire process respects.
+    /// </summary>
+    private static FileStream Guard(string path)
+    {
+        try
+        {
+            return new FileStream(System.IO.Path.Combine(path, GuardFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new SearchIndexInUseException(path, e);
         }
     }
 
@@ -86,7 +111,7 @@ public sealed class LuceneIndex : IDisposable
             damage = $"{e.GetType().Name}: {e.Message}";
         }
 
-        foreach (var file in System.IO.Directory.EnumerateFiles(path))
+        foreach (var file in System.IO.Directory.EnumerateFiles(path).Where(f => System.IO.Path.GetFileName(f) != GuardFile))
         {
             File.Delete(file);
         }
@@ -172,6 +197,7 @@ public sealed class LuceneIndex : IDisposable
         // the tailer commits before it closes, and anything after the position is applied again.
         _writer.Rollback();
         _directory.Dispose();
+        _guard.Dispose();
     }
 
     /// <summary>BM25, and each new segment's arrays read before the searcher is handed out, so no search pays for them.</summary>

@@ -40,7 +40,9 @@ internal static class LuceneQueryRenderer
     /// <summary>How many index terms one prefix may stand for in one field, by default (as <see cref="SearchBudget"/>).</summary>
     public static readonly int DefaultMaxWordsPerPrefix = new SearchBudget().MaxWordsPerPrefix;
 
-    public static Query Render(SearchQuery query, FieldWeights? weights = null, int? maxWordsPerPrefix = null)
+    /// <summary>The Lucene query of a parsed query; <paramref name="cancellationToken"/> stops a prefix's expansion
+    /// (when the search rewrites the query) part-way.</summary>
+    public static Query Render(SearchQuery query, FieldWeights? weights = null, int? maxWordsPerPrefix = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         weights ??= FieldWeights.Default;
@@ -48,29 +50,29 @@ internal static class LuceneQueryRenderer
         var all = new BooleanQuery(disableCoord: true);
         foreach (var clause in query.Clauses)
         {
-            all.Add(Clause(clause, weights, maxWords), clause.IsExcluded ? Occur.MUST_NOT : Occur.MUST);
+            all.Add(Clause(clause, weights, maxWords, cancellationToken), clause.IsExcluded ? Occur.MUST_NOT : Occur.MUST);
         }
 
         return all;
     }
 
-    private static Query Clause(SearchClause clause, FieldWeights weights, int maxWordsPerPrefix)
+    private static Query Clause(SearchClause clause, FieldWeights weights, int maxWordsPerPrefix, CancellationToken cancellationToken)
     {
         if (clause.Alternatives.Count == 1)
         {
-            return Term(clause.Alternatives[0], weights, maxWordsPerPrefix);
+            return Term(clause.Alternatives[0], weights, maxWordsPerPrefix, cancellationToken);
         }
 
         var any = new BooleanQuery(disableCoord: true);
         foreach (var term in clause.Alternatives)
         {
-            any.Add(Term(term, weights, maxWordsPerPrefix), Occur.SHOULD);
+            any.Add(Term(term, weights, maxWordsPerPrefix, cancellationToken), Occur.SHOULD);
         }
 
         return any;
     }
 
-    private static Query Term(SearchTerm term, FieldWeights weights, int maxWordsPerPrefix)
+    private static Query Term(SearchTerm term, FieldWeights weights, int maxWordsPerPrefix, CancellationToken cancellationToken)
     {
         var tokens = term.Tokens.SelectMany(NewsAnalyzer.Instance.Terms).ToList();
         if (tokens.Count == 0)
@@ -83,19 +85,19 @@ internal static class LuceneQueryRenderer
         if (term.Column is { } column)
         {
             var field = Field(column);
-            return InField(field, tokens, term, weights.Of(field), maxWordsPerPrefix);
+            return InField(field, tokens, term, weights.Of(field), maxWordsPerPrefix, cancellationToken);
         }
 
         var anyField = new BooleanQuery(disableCoord: true);
         foreach (var field in LuceneFields.Text)
         {
-            anyField.Add(InField(field, tokens, term, weights.Of(field), maxWordsPerPrefix), Occur.SHOULD);
+            anyField.Add(InField(field, tokens, term, weights.Of(field), maxWordsPerPrefix, cancellationToken), Occur.SHOULD);
         }
 
         return anyField;
     }
 
-    private static Query InField(string field, List<string> tokens, SearchTerm term, float boost, int maxWordsPerPrefix)
+    private static Query InField(string field, List<string> tokens, SearchTerm term, float boost, int maxWordsPerPrefix, CancellationToken cancellationToken)
     {
         // The refusal quotes the prefix as typed, not as stemmed.
         var shown = term.Display;
@@ -105,12 +107,12 @@ internal static class LuceneQueryRenderer
         {
             query = new PrefixQuery(new Term(field, tokens[0]))
             {
-                MultiTermRewriteMethod = new BudgetedPrefixRewrite(maxWordsPerPrefix, shown),
+                MultiTermRewriteMethod = new BudgetedPrefixRewrite(maxWordsPerPrefix, shown, cancellationToken),
             };
         }
         else if (term.IsPrefix)
         {
-            query = new PhrasePrefixQuery(field, tokens[..^1], tokens[^1], maxWordsPerPrefix, shown);
+            query = new PhrasePrefixQuery(field, tokens[..^1], tokens[^1], maxWordsPerPrefix, shown, cancellationToken);
         }
         else if (tokens.Count == 1)
         {

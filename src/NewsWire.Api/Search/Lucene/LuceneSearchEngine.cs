@@ -35,7 +35,7 @@ public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? o
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = ListingFilterQuery.Apply(
-            LuceneQueryRenderer.Render(request.Query, _options.Weights, _options.MaxWordsPerPrefix), request.Filter);
+            LuceneQueryRenderer.Render(request.Query, _options.Weights, _options.MaxWordsPerPrefix, cancellationToken), request.Filter);
         return index.Use(searcher => Search(searcher, query, request, cancellationToken));
     }
 

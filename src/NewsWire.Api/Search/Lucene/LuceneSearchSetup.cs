@@ -49,6 +49,7 @@ public static partial class LuceneSearchSetup
         }));
         services.TryAddSingleton(new LuceneTailerOptions());
         services.AddSingleton<LuceneTailer>();
+        services.AddSingleton<ISearchIndexFreshness>(provider => provider.GetRequiredService<LuceneTailer>());
         services.AddScoped<LuceneArticleSearch>();
         services.Replace(BudgetedSearch.Around<LuceneArticleSearch>());
         services.AddHostedService<LuceneTailing>();

@@ -34,7 +34,7 @@ public sealed record LuceneTailerOptions
 /// </summary>
 public sealed partial class LuceneTailer(
     LuceneIndex index, IDatabaseVersion version, IServiceScopeFactory scopes, LuceneTailerOptions options, ILogger<LuceneTailer> logger)
-    : IDisposable
+    : ISearchIndexFreshness, IDisposable
 {
     /// <summary>The position of an index that must be rebuilt: below every head, so every search catches up.</summary>
     private const long Unbuilt = -1;

@@ -14,8 +14,9 @@ internal static class PrefixExpansion
 {
     /// <summary>The prefix's terms with their per-segment states, in term order.</summary>
     public static List<(BytesRef Term, TermContext Context)> Expand(
-        IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, int maxWords)
+        IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, int maxWords, CancellationToken cancellationToken)
     {
+        var seen = 0;
         var found = new SortedDictionary<BytesRef, TermContext>();
         var top = reader.Context;
         foreach (var leaf in top.Leaves)
@@ -29,6 +30,12 @@ internal static class PrefixExpansion
             var termsEnum = enumerate(terms);
             while (termsEnum.MoveNext())
             {
+                // A budget raised far enough makes an expansion long: a search that is stopped stops here too.
+                if (++seen % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (!found.TryGetValue(termsEnum.Term, out var context))
                 {
                     if (found.Count == maxWords)
@@ -76,12 +83,19 @@ internal static class PrefixExpansion
 /// Rewrites a <see cref="PrefixQuery"/> into a scoring OR of its terms (<see cref="PrefixExpansion"/>), or
 /// throws <see cref="SearchTooBroadException"/> past the budget: a prefix is never expanded without bound.
 /// </summary>
-internal sealed class BudgetedPrefixRewrite(int maxWords, string shownPrefix) : MultiTermQuery.RewriteMethod
+internal sealed class BudgetedPrefixRewrite(int maxWords, string shownPrefix, CancellationToken cancellationToken) : MultiTermQuery.RewriteMethod
 {
+    static BudgetedPrefixRewrite()
+    {
+        // Lucene refuses a BooleanQuery of more than 1,024 clauses (a process-wide setting) with an exception the
+        // API would answer as a 500. The budget (MaxWordsPerPrefix, which an operator may raise) is the bound here.
+        BooleanQuery.MaxClauseCount = int.MaxValue;
+    }
+
     public override Query Rewrite(IndexReader reader, MultiTermQuery query)
     {
         var atts = new global::Lucene.Net.Util.AttributeSource();
-        var expanded = PrefixExpansion.Expand(reader, query.Field, terms => GetTermsEnum(query, terms, atts), shownPrefix, maxWords);
+        var expanded = PrefixExpansion.Expand(reader, query.Field, terms => GetTermsEnum(query, terms, atts), shownPrefix, maxWords, cancellationToken);
         var any = new BooleanQuery(disableCoord: true);
         foreach (var (term, context) in expanded)
         {
@@ -96,7 +110,8 @@ internal sealed class BudgetedPrefixRewrite(int maxWords, string shownPrefix) : 
 /// A phrase whose last token is a prefix (<c>"Islamic St"*</c>): rewritten, with the budget, into a
 /// <see cref="MultiPhraseQuery"/> whose last position holds every term the prefix stands for.
 /// </summary>
-internal sealed class PhrasePrefixQuery(string field, IReadOnlyList<string> leading, string prefix, int maxWords, string shownPrefix) : Query
+internal sealed class PhrasePrefixQuery(
+    string field, IReadOnlyList<string> leading, string prefix, int maxWords, string shownPrefix, CancellationToken cancellationToken = default) : Query
 {
     public string Field { get; } = field;
     public IReadOnlyList<string> Leading { get; } = leading;
@@ -108,7 +123,7 @@ internal sealed class PhrasePrefixQuery(string field, IReadOnlyList<string> lead
     {
         var prefixBytes = new BytesRef(Prefix);
         var expanded = PrefixExpansion.Expand(
-            reader, Field, terms => new PrefixTermsEnum(terms.GetEnumerator(), prefixBytes), shownPrefix, MaxWords);
+            reader, Field, terms => new PrefixTermsEnum(terms.GetEnumerator(), prefixBytes), shownPrefix, MaxWords, cancellationToken);
         if (expanded.Count == 0)
         {
             return new BooleanQuery();

@@ -76,13 +76,13 @@ public static class ReindexCommand
         private const int Width = 30;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly Lock _lock = new();
-        private TimeSpan _shown = TimeSpan.MinValue;
+        private TimeSpan? _shown;
 
         public void Show(long done, long total)
         {
             lock (_lock)
             {
-                if (_clock.Elapsed - _shown < TimeSpan.FromMilliseconds(100) && done < total)
+                if (_shown is { } shown && _clock.Elapsed - shown < TimeSpan.FromMilliseconds(100) && done < total)
                 {
                     return;
                 }
@@ -90,7 +90,7 @@ public static class ReindexCommand
                 _shown = _clock.Elapsed;
                 var share = total == 0 ? 1 : Math.Min(1, (double)done / total);
                 var filled = (int)(share * Width);
-                Console.Error.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {share,4:P0} " +
+                Console.Error.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {share * 100,3:0}% " +
                     $"{done,12:N0} / {total:N0} articles {done / Math.Max(_clock.Elapsed.TotalSeconds, 0.001),8:N0}/s ");
             }
         }

@@ -7,6 +7,14 @@ namespace NewsWire.Api.Tests.Search.Lucene;
 /// <summary>What a Lucene index holds, read from its live documents: every article id, and which are hidden near-duplicates.</summary>
 public sealed record IndexContents(IReadOnlyList<long> Ids, IReadOnlySet<long> Hidden)
 {
+    /// <summary>The change-log position recorded by the last commit in a folder no writer holds.</summary>
+    public static long CommittedPosition(string folder)
+    {
+        using var directory = new global::Lucene.Net.Store.NIOFSDirectory(folder);
+        using var reader = DirectoryReader.Open(directory);
+        return long.Parse(reader.IndexCommit.UserData["position"], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The searcher's view of a running index (what a search sees now).</summary>
     public static IndexContents Of(LuceneIndex index) => index.Use(searcher => Read(searcher.IndexReader));
 
