@@ -96,6 +96,9 @@ catch_up() { # NAME PORT VAR=VALUE...: start a service and time it to its first 
   echo "{\"serviceStartToFirstSearchSeconds\":$(seconds "$STARTED" "$(now)")}" > "$OUT/$name-catchup.json"
   printf '%s: first search after %s\n' "$name" "$(cat "$OUT/$name-catchup.json")"
 }
+if [[ -n $SQLITE_FROM ]]; then # one process at a time holds an index folder: the search-scale run must be over
+  until [[ -e $SQLITE_FROM/done ]]; do echo "waiting for the search-scale run in $SQLITE_FROM to finish"; sleep 15; done
+fi
 catch_up sqlite "$SQLITE_PORT" "${SQLITE[@]}"; SQLITE_PID=$LAST_PID
 catch_up pg-a "$PG_A_PORT" "${PG[@]}" NewsWire__Search__IndexPath="$OUT/pg-a.index"; PG_A_PID=$LAST_PID
 

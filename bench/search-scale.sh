@@ -54,6 +54,7 @@ else
   REUSE=0 REUSE_CORPUS=0
   rm -rf "${OUT:?}"/*
 fi
+rm -f "$OUT/done"   # written at the end: bench/providers.sh --sqlite waits for it before it opens the index
 printf '{"command":"%s","commit":"%s","started":"%s"}\n' "$COMMAND" "$(commit)" "$(date -u +%FT%TZ)" > "$OUT/run.json"
 
 step "tools"
@@ -121,4 +122,5 @@ fi
 
 step "6. report"
 bench scale-report --folder "$OUT" --label "$LABEL" --doc docs/benchmarks.md --summary "bench/results/summary-search-$LABEL.json"
+touch "$OUT/done"
 step "done: docs/benchmarks.md, bench/results/summary-search-$LABEL.json"

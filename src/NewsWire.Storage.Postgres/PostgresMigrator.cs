@@ -20,10 +20,16 @@ internal sealed class PostgresMigrator : IDatabaseMigrator
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresStorage.StartupLock})", cancellationToken);
             try
             {
-                // Asking for applied migrations before the history table exists logs a failed query on PostgreSQL.
+                // EF's own check for the history table on PostgreSQL is to read it and catch the failure, which it
+                // logs as an error (dotnet/efcore#37328): an operator would see ERR on every healthy first start.
+                // The catalogue says whether the table is there; created empty, it reads without an error.
                 var history = db.GetService<IHistoryRepository>();
-                var fresh = !await history.ExistsAsync(cancellationToken)
-                    || !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+                if (!await HistoryTableExistsAsync(db, cancellationToken))
+                {
+                    await history.CreateIfNotExistsAsync(cancellationToken);
+                }
+
+                var fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
                 await db.Database.MigrateAsync(cancellationToken);
                 // Another instance may have created citext after this one's connections learnt the server's types.
                 await ((NpgsqlConnection)db.Database.GetDbConnection()).ReloadTypesAsync(cancellationToken);
@@ -43,5 +49,12 @@ internal sealed class PostgresMigrator : IDatabaseMigrator
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<bool> HistoryTableExistsAsync(NewsWireDb db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT to_regclass('\"{HistoryRepository.DefaultTableName}\"') IS NOT NULL";
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Npgsql;
 
 namespace NewsWire.Storage.Postgres;
 
@@ -22,4 +23,9 @@ internal sealed class PostgresWrites : ArticleWritesBase
         await command.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }
+
+    /// <summary>A batch by binary COPY in a fixed number of round trips (ADR 25), in the transaction that holds the lock.</summary>
+    protected override async ValueTask<IReadOnlyList<WriteOutcome>> CreateManyAsync(DbConnection connection, DbTransaction transaction,
+        ArticleWriter writer, IReadOnlyList<PreparedArticle> articles, DateTime now, CancellationToken cancellationToken) =>
+        await new PostgresBatchCreate((NpgsqlConnection)connection).CreateAsync(articles, now, cancellationToken);
 }

@@ -154,12 +154,12 @@ public sealed partial class ArticleWriter : IDisposable
         command.Parameters["@lang"].Value = draft.Lang;
         command.Parameters["@url"].Value = (object?)draft.Url ?? DBNull.Value;
         command.Parameters["@externalId"].Value = (object?)draft.ExternalId ?? DBNull.Value;
-        command.Parameters["@wordCount"].Value = PlainText.CountWords(paragraphs);
+        command.Parameters["@wordCount"].Value = WordCount(paragraphs);
         command.Parameters["@hash"].Value = hash;
         command.Parameters["@duplicateOf"].Value = (object?)duplicateOf ?? DBNull.Value;
         command.Parameters["@now"].Value = _time(now);
         command.Parameters["@layout"].Value = SectionLayouts.Serialize(draft.Sections);
-        command.Parameters["@body"].Value = string.Join("\n\n", paragraphs);
+        command.Parameters["@body"].Value = Body(paragraphs);
         command.Parameters["@byline"].Value = (object?)draft.Byline ?? DBNull.Value;
         command.Parameters["@credits"].Value = (object?)draft.Credits ?? DBNull.Value;
     }
@@ -208,10 +208,18 @@ public sealed partial class ArticleWriter : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The slug a headline asks for, before a suffix makes it unique (room is left for "-9999999").</summary>
+    public static string BaseSlug(string headline) => Slugs.FromHeadline(headline, ArticleLimits.Slug - 8);
+
+    /// <summary>The stored body: paragraphs separated by a blank line.</summary>
+    public static string Body(List<string> paragraphs) => string.Join("\n\n", paragraphs);
+
+    public static int WordCount(List<string> paragraphs) => PlainText.CountWords(paragraphs);
+
     /// <summary>The headline's slug, or the first free "slug-2", "slug-3"… when other stories have it.</summary>
     private string UniqueSlug(string headline)
     {
-        var slug = Slugs.FromHeadline(headline, ArticleLimits.Slug - 8);
+        var slug = BaseSlug(headline);
         if (Scalar<long?>("""SELECT 1 FROM "Articles" WHERE "Slug" = @slug""", ("@slug", slug)) is null)
         {
             return slug;

@@ -28,6 +28,20 @@ public abstract class ArticleWritesBase : IArticleWrites
     /// <summary>Begins a transaction, taking whatever lock the provider needs for commit order (ADR 20).</summary>
     protected abstract Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>A batch of new articles: by default one <see cref="ArticleWriter.Create(PreparedArticle, DateTime)"/>
+    /// after another; a provider with a faster bulk path overrides it (it must decide duplicates and slugs the same way).</summary>
+    protected virtual ValueTask<IReadOnlyList<WriteOutcome>> CreateManyAsync(DbConnection connection, DbTransaction transaction,
+        ArticleWriter writer, IReadOnlyList<PreparedArticle> articles, DateTime now, CancellationToken cancellationToken)
+    {
+        var outcomes = new WriteOutcome[articles.Count];
+        for (var i = 0; i < articles.Count; i++)
+        {
+            outcomes[i] = writer.Create(articles[i], now);
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<WriteOutcome>>(outcomes);
+    }
+
     protected virtual Task OnOpenedAsync(DbConnection connection, WriteLoad load, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Before the connection goes back to the pool (and may serve a request next).</summary>
@@ -38,7 +52,7 @@ public abstract class ArticleWritesBase : IArticleWrites
         public async Task<IArticleWriter> BeginAsync(CancellationToken cancellationToken)
         {
             var transaction = await provider.BeginAsync(connection, cancellationToken);
-            return new TransactionWriter(connection, transaction, new ArticleWriter(connection, transaction, provider.Time));
+            return new TransactionWriter(provider, connection, transaction, new ArticleWriter(connection, transaction, provider.Time));
         }
 
         public async ValueTask DisposeAsync()
@@ -58,10 +72,13 @@ public abstract class ArticleWritesBase : IArticleWrites
         }
     }
 
-    private sealed class TransactionWriter(DbConnection connection, DbTransaction transaction, ArticleWriter writer) : IArticleWriter
+    private sealed class TransactionWriter(ArticleWritesBase provider, DbConnection connection, DbTransaction transaction, ArticleWriter writer) : IArticleWriter
     {
         public ValueTask<WriteOutcome> CreateAsync(PreparedArticle article, DateTime now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(writer.Create(article, now));
+
+        public ValueTask<IReadOnlyList<WriteOutcome>> CreateManyAsync(IReadOnlyList<PreparedArticle> articles, DateTime now, CancellationToken cancellationToken) =>
+            provider.CreateManyAsync(connection, transaction, writer, articles, now, cancellationToken);
 
         public ValueTask<long?> ReplaceAsync(long id, PreparedArticle article, DateTime now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(writer.Replace(id, article, now));

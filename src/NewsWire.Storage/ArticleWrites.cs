@@ -54,6 +54,11 @@ public interface IArticleWriter : IAsyncDisposable
     /// <summary>Stores a new article, or names the stored one the draft exactly duplicates.</summary>
     ValueTask<WriteOutcome> CreateAsync(PreparedArticle article, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>Stores a batch of new articles as <see cref="CreateAsync"/> would one after another, in order (a later
+    /// article may duplicate an earlier one of the same batch): one outcome per article. A provider may load them
+    /// in bulk (PostgreSQL: binary COPY, ADR 25).</summary>
+    ValueTask<IReadOnlyList<WriteOutcome>> CreateManyAsync(IReadOnlyList<PreparedArticle> articles, DateTime now, CancellationToken cancellationToken);
+
     /// <summary>Replaces an article's content and recomputes its near-duplicate link. Returns the id of another
     /// article the new content exactly duplicates (nothing is written then), or null.</summary>
     ValueTask<long?> ReplaceAsync(long id, PreparedArticle article, DateTime now, CancellationToken cancellationToken);

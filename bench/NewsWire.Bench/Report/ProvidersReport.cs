@@ -19,7 +19,12 @@ internal static class ProvidersReport
         JsonObject Import(string file)
         {
             var (wall, rss) = Stats.ReadTime(Path.Combine(folder, file));
-            return new JsonObject { ["wallSeconds"] = Stats.Round(wall, 1), ["articlesPerSecond"] = Stats.Round(articles / wall, 0), ["maxRssMB"] = Stats.Round(rss, 0) };
+            var cpu = Stats.ReadCpuSeconds(Path.Combine(folder, file));
+            return new JsonObject
+            {
+                ["wallSeconds"] = Stats.Round(wall, 1), ["articlesPerSecond"] = Stats.Round(articles / wall, 0), ["maxRssMB"] = Stats.Round(rss, 0),
+                ["cpuSeconds"] = Stats.Round(cpu, 1), ["articlesPerCpuSecond"] = Stats.Round(articles / cpu, 0),
+            };
         }
 
         double CatchUp(string name) => D(Read($"{name}-catchup.json")["serviceStartToFirstSearchSeconds"]);
@@ -114,8 +119,8 @@ internal static class ProvidersReport
         string Rps(JsonNode side) => Inv($"{D(side["meanRps"]):N0} req/s ({string.Join(", ", side["rps"]!.AsArray().Select(r => D(r).ToString("N0", CultureInfo.InvariantCulture)))})");
         return
         [
-            Target("PostgreSQL bulk import ≥ 2,000 articles/s (CLI, store)", Inv($"{D(import["postgres"]!["articlesPerSecond"]):N0}/s ({D(import["postgres"]!["wallSeconds"]):0.0} s)"),
-                Inv($"SQLite {D(import["sqlite"]!["articlesPerSecond"]):N0}/s ({D(import["sqlite"]!["wallSeconds"]):0.0} s)"), D(import["postgres"]!["articlesPerSecond"]) >= 2000),
+            Target("PostgreSQL bulk import ≥ 2,000 articles/s (CLI, store)", Inv($"{D(import["postgres"]!["articlesPerSecond"]):N0}/s ({D(import["postgres"]!["wallSeconds"]):0.0} s; the CLI's own CPU {D(import["postgres"]!["cpuSeconds"]):0} s, the server's not counted)"),
+                Inv($"SQLite {D(import["sqlite"]!["articlesPerSecond"]):N0}/s ({D(import["sqlite"]!["wallSeconds"]):0.0} s; CPU {D(import["sqlite"]!["cpuSeconds"]):0} s)"), D(import["postgres"]!["articlesPerSecond"]) >= 2000),
             Target("PostgreSQL get by id ≥ 80% of SQLite's req/s (wrk, 32 connections)", Inv($"{Rps(get["pg"]!)}: {D(get["ratio"]) * 100:0}%"), "SQLite " + Rps(get["sqlite"]!), D(get["ratio"]) >= 0.8),
             Target("PostgreSQL first listing page ≥ 80% of SQLite's req/s (wrk, 32 connections)", Inv($"{Rps(first["pg"]!)}: {D(first["ratio"]) * 100:0}%"), "SQLite " + Rps(first["sqlite"]!), D(first["ratio"]) >= 0.8),
             Target("search mix on PostgreSQL (HTTP, one connection, median / p99)", Inv($"{ScaleReport.Ms(D(search["postgres"]!["mix"]!["medianMs"]))} / {ScaleReport.Ms(D(search["postgres"]!["mix"]!["p99Ms"]))}"),

@@ -98,9 +98,9 @@ public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var writer = await connection.BeginAsync(CancellationToken.None))
         {
-            foreach (var (_, article) in batch.Items)
+            foreach (var outcome in await writer.CreateManyAsync(batch.Articles(), now, CancellationToken.None))
             {
-                _ = (await writer.CreateAsync(article, now, CancellationToken.None)).Created ? created++ : duplicates++;
+                _ = outcome.Created ? created++ : duplicates++;
             }
 
             position = await writer.CommitAsync(CancellationToken.None);
@@ -119,6 +119,8 @@ public sealed partial class ArticleImporter(NewsWireDb db, IArticleWrites writes
     {
         public List<(ImportItem Item, PreparedArticle Article)> Items { get; } = new(capacity);
         public long Characters { get; private set; }
+
+        public List<PreparedArticle> Articles() => Items.ConvertAll(i => i.Article);
 
         public static long CharactersOf(PreparedArticle? article) => article?.Paragraphs.Sum(p => (long)p.Length) ?? 0;
 

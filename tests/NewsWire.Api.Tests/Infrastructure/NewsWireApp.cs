@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace NewsWire.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The service over real HTTP with its own SQLite file, migrated and seeded as on a first start.
+/// The service over real HTTP with its own SQLite file, migrated and seeded as on a first start
+/// (<see cref="OnTestProvider"/>: on the provider the run tests).
 /// A file rather than :memory: because WAL, restarts and concurrent connections are part of what is tested.
 /// </summary>
 public sealed class NewsWireApp : WebApplicationFactory<Program>
@@ -43,6 +44,56 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>The store this app was started on by <see cref="OnTestProvider"/>, removed with the app; else null.</summary>
+    public TestStore? Store { get; private init; }
+
+    private string? _indexFolder;
+
+    /// <summary>
+    /// A service on a new store of the provider the run tests (<see cref="TestProvider"/>): on SQLite what
+    /// <c>new NewsWireApp(settings: …)</c> gives, on PostgreSQL a database of its own and an index folder. The
+    /// store goes with the app.
+    /// </summary>
+    public static NewsWireApp OnTestProvider(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        if (!TestProvider.IsPostgres)
+        {
+            return new NewsWireApp(settings: settings, services: services);
+        }
+
+        var store = TestStore.Create();
+        return new NewsWireApp(Path.Combine(Path.GetTempPath(), $"newswire-unused-{Guid.NewGuid():N}.db"), Merge(store.Settings, settings), services)
+        {
+            Store = store,
+        };
+    }
+
+    /// <summary>A second service on this one's articles with settings of its own (on PostgreSQL with a search
+    /// index of its own, as a second instance has); this app keeps the store.</summary>
+    public NewsWireApp Beside(IDictionary<string, string?>? settings = null)
+    {
+        if (Store is not { IsPostgres: true } store)
+        {
+            return new NewsWireApp(DatabasePath, settings);
+        }
+
+        var index = Directory.CreateTempSubdirectory("newswire-pg-index-").FullName;
+        var all = Merge(store.Settings, settings);
+        all["NewsWire:Search:IndexPath"] = index;
+        return new NewsWireApp(DatabasePath, all) { _indexFolder = index };
+    }
+
+    private static Dictionary<string, string?> Merge(IReadOnlyDictionary<string, string> store, IDictionary<string, string?>? settings)
+    {
+        var all = store.ToDictionary(s => s.Key, s => (string?)s.Value);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
     /// <summary>A client that sends the configured API key.</summary>
     public HttpClient CreateWriter()
     {
@@ -72,6 +123,12 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
         if (!_keepDatabase)
         {
             DeleteDatabase(DatabasePath);
+        }
+
+        Store?.Dispose();
+        if (_indexFolder is not null && Directory.Exists(_indexFolder))
+        {
+            Directory.Delete(_indexFolder, recursive: true);
         }
 
         GC.SuppressFinalize(this);

@@ -18,7 +18,7 @@ public abstract class ServiceTest : IAsyncLifetime
     {
         if (TestProvider.IsPostgres)
         {
-            _database = new Postgres.PostgresDatabase();
+            _database = new Postgres.PostgresDatabase(migrated: true);
             App = _database.Instance(settings);
         }
         else

@@ -9,7 +9,11 @@ public sealed class PostgresDatabase : IAsyncDisposable
     private readonly List<NewsWireApp> _apps = [];
     private readonly List<string> _indexes = [];
 
-    public string ConnectionString { get; } = PostgresServer.CreateDatabase();
+    /// <param name="migrated">A copy of a migrated and seeded database (<see cref="PostgresServer.CreateDatabase"/>)
+    /// instead of an empty one, for tests that are not about the first start.</param>
+    public PostgresDatabase(bool migrated = false) => ConnectionString = PostgresServer.CreateDatabase(migrated);
+
+    public string ConnectionString { get; }
 
     /// <summary>One more instance of the service on this database.</summary>
     /// <param name="settings">Configuration that overrides the instance's.</param>

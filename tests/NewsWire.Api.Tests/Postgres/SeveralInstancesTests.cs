@@ -94,6 +94,7 @@ public sealed class SeveralInstancesTests
             {
                 var page = await instance.GetFromJsonAsync<ArticlePage>("/api/articles?source=Reuters&includeDuplicates=true&limit=100", HttpExtensions.Json);
                 page!.Total.Should().Be(Writers * WritesEach);
+                page.Items.Select(i => i.Id).Should().BeEquivalentTo(acknowledged.Select(a => a.Id), "every acknowledged write is listed, not only as many");
                 var search = await instance.GetFromJsonAsync<SearchResults>("/api/search?q=harbour&limit=100&includeDuplicates=true", HttpExtensions.Json);
                 search!.Items.Select(i => i.Id).Should().BeEquivalentTo(acknowledged.Select(a => a.Id));
             }

@@ -17,7 +17,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Writers = 8;
     private const int Readers = 32;
-    private readonly NewsWireApp _app = new();
+    private readonly NewsWireApp _app = NewsWireApp.OnTestProvider();
     private HttpClient _client = null!;
 
     public Task InitializeAsync()

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using NewsWire.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -17,13 +16,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int BatchSize = 500; // ArticleImporter.BatchSize
     private const int ImportLines = 200_000; // far more than can be stored before the kill
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"newswire-crash-{Guid.NewGuid():N}.db");
+    private readonly TestStore _database = TestStore.Create("crash");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        NewsWireApp.DeleteDatabase(_database);
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task KillingTheServiceMidImportLosesNoAcknowledgedWriteAndLeavesWholeBatches()
@@ -118,32 +113,53 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
     private async Task<long> ImportedAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_database};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = _database.OpenConnection();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM Articles WHERE ExternalId LIKE 'import-%'";
+        command.CommandText = $"SELECT count(*) FROM {_database.Name("Articles")} WHERE {_database.Name("ExternalId")} LIKE 'import-%'";
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<(string Integrity, long Imported, long MaxLine, long Total)> InspectAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = _database.OpenConnection();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 10000;";
-        await command.ExecuteNonQueryAsync();
-        command.CommandText = "PRAGMA integrity_check;";
-        var integrity = (string)(await command.ExecuteScalarAsync())!;
-        // FTS5 compares its index with the Articles rows; a mismatch is an error (SQLITE_CORRUPT_VTAB).
-        command.CommandText = "INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES('integrity-check', 1);";
-        await command.ExecuteNonQueryAsync();
-        command.CommandText = """
-            SELECT count(*), coalesce(max(CAST(substr(ExternalId, 8) AS INTEGER)) + 1, 0), (SELECT count(*) FROM Articles)
-            FROM Articles WHERE ExternalId LIKE 'import-%'
+        var integrity = _database.IsPostgres ? await RowsOfWholeArticlesAsync(command) : await SqliteIntegrityAsync(command);
+        string Name(string identifier) => _database.Name(identifier);
+        command.CommandText = $"""
+            SELECT count(*), coalesce(max(CAST(substr({Name("ExternalId")}, 8) AS INTEGER)) + 1, 0), (SELECT count(*) FROM {Name("Articles")})
+            FROM {Name("Articles")} WHERE {Name("ExternalId")} LIKE 'import-%'
             """;
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (integrity, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <summary>SQLite's own check of the file, and FTS5's of its index against the Articles rows (a mismatch is
+    /// an error, SQLITE_CORRUPT_VTAB).</summary>
+    private static async Task<string> SqliteIntegrityAsync(System.Data.Common.DbCommand command)
+    {
+        command.CommandText = "PRAGMA busy_timeout = 10000;";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "PRAGMA integrity_check;";
+        var integrity = (string)(await command.ExecuteScalarAsync())!;
+        command.CommandText = "INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES('integrity-check', 1);";
+        await command.ExecuteNonQueryAsync();
+        return integrity;
+    }
+
+    /// <summary>PostgreSQL keeps its own files whole (WAL); what a cut-off bulk load could break is the rows of one
+    /// article across tables, which COPY writes one table at a time: every stored article has its signature, its
+    /// band keys and its change-log entry, and nothing refers to an article that is not there.</summary>
+    private static async Task<string> RowsOfWholeArticlesAsync(System.Data.Common.DbCommand command)
+    {
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM "Articles" a WHERE NOT EXISTS (SELECT FROM "ArticleSignatures" s WHERE s."ArticleId" = a."Id"))
+                 + (SELECT count(*) FROM "Articles" a WHERE NOT EXISTS (SELECT FROM "ArticleBands" b WHERE b."ArticleId" = a."Id"))
+                 + (SELECT count(*) FROM "Articles" a WHERE NOT EXISTS (SELECT FROM "ArticleChanges" c WHERE c."ArticleId" = a."Id"))
+                 + (SELECT count(*) FROM "ArticleChanges" c WHERE c."Kind" = 'Created' AND NOT EXISTS (SELECT FROM "Articles" a WHERE a."Id" = c."ArticleId"))
+            """;
+        var broken = (long)(await command.ExecuteScalarAsync())!;
+        return broken == 0 ? "ok" : $"{broken} articles without all their rows, or log entries without their article";
     }
 
     /// <summary>NDJSON lines import-0, import-1, … written as the upload is read, so nothing is held in memory.</summary>

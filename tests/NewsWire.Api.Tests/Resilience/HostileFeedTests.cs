@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -27,12 +26,11 @@ public sealed class HostileFeedTests(ITestOutputHelper output) : IDisposable
     /// <summary>128 MiB of managed heap for the service: startup, caches, and the text in flight with room to spare.</summary>
     private const string HeapLimit = "0x8000000";
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"newswire-feeds-{Guid.NewGuid():N}.db");
+    private readonly TestStore _database = TestStore.Create("feeds");
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        NewsWireApp.DeleteDatabase(_database);
+        _database.Dispose();
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class HostileSearchTests(KestrelFixture service, ITestOutputHelper
     [Fact]
     public async Task SearchesPastTheBudgetAreRefusedAsTooBroadWhileOtherRequestsAreAnswered()
     {
-        await using var app = new NewsWireApp(settings: new Dictionary<string, string?> { ["NewsWire:Search:TimeoutMs"] = "250" });
+        await using var app = NewsWireApp.OnTestProvider(new Dictionary<string, string?> { ["NewsWire:Search:TimeoutMs"] = "250" });
         app.UseKestrel(0);
         app.StartServer();
         using var client = app.CreateWriter();
@@ -152,7 +152,9 @@ public sealed class HostileSearchTests(KestrelFixture service, ITestOutputHelper
     /// </summary>
     private sealed record BroadSearch(string Path, bool OverTheWordBudget, TimeSpan? GiveUpAfter)
     {
-        private static readonly string[] OneLetter = ["w*", "W*", "\"w\"*", "headline:w*", "body:W*", CrowdedArchive.Mark + " -w*", CrowdedArchive.Mark + " OR w*"];
+        // A column's prefix is body's: FTS5 counts it over every column's words, Lucene over the column's own, and no
+        // headline holds a w-word, so headline:w* is refused by the one and answered (empty) by the other.
+        private static readonly string[] OneLetter = ["w*", "W*", "\"w\"*", "body:w*", "body:W*", CrowdedArchive.Mark + " -w*", CrowdedArchive.Mark + " OR w*"];
 
         public static BroadSearch Next(Random random)
         {

@@ -5,7 +5,7 @@ namespace NewsWire.Api.Tests.Resilience;
 /// <summary>One service on real Kestrel for a test class: Kestrel, not TestServer, enforces body and header limits.</summary>
 public sealed class KestrelFixture : IAsyncLifetime
 {
-    private readonly NewsWireApp _app = new();
+    private readonly NewsWireApp _app = NewsWireApp.OnTestProvider();
 
     public HttpClient Writer { get; private set; } = null!;
     public HttpClient Reader { get; private set; } = null!;

@@ -54,6 +54,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>The service on a test store of the run's provider (a SQLite file or a PostgreSQL database,
+    /// <see cref="TestStore"/>), which outlives the process so another can start on it.</summary>
+    public static Task<ServiceProcess> StartAsync(TestStore store, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var all = store.Environment.ToDictionary(e => e.Key, e => e.Value);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return StartAsync(store.SqlitePath ?? Path.Combine(Path.GetTempPath(), "newswire-unused.db"), all);
+    }
+
     /// <summary>A client for this process; <paramref name="withKey"/> adds X-Api-Key.</summary>
     public HttpClient CreateClient(bool withKey = true)
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Resilience;
@@ -63,7 +62,7 @@ public sealed class TextLogTests(TextLogTests.Service service) : IClassFixture<T
     /// <summary>One service process for the class, on its own database file.</summary>
     public sealed class Service : IAsyncLifetime
     {
-        private readonly string _database = Path.Combine(Path.GetTempPath(), $"newswire-log-{Guid.NewGuid():N}.db");
+        private readonly TestStore _database = TestStore.Create("log");
 
         public ServiceProcess Process { get; private set; } = null!;
 
@@ -72,8 +71,7 @@ public sealed class TextLogTests(TextLogTests.Service service) : IClassFixture<T
         public async Task DisposeAsync()
         {
             await Process.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            NewsWireApp.DeleteDatabase(_database);
+            _database.Dispose();
         }
 
         /// <summary>The log is written from a background queue, so a request's line follows its answer shortly.</summary>

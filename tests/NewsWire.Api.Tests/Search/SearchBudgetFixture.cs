@@ -2,11 +2,11 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Search;
 
-/// <summary>One service over the crowded archive with the default budget, shared by the budget tests; its file is kept so
-/// a test can start a second service, with a budget of its own, on the same articles.</summary>
+/// <summary>One service over the crowded archive with the default budget, shared by the budget tests; its store is kept so
+/// a test can start a second service (<see cref="NewsWireApp.Beside"/>), with a budget of its own, on the same articles.</summary>
 public sealed class SearchBudgetFixture : IAsyncLifetime
 {
-    public NewsWireApp App { get; } = new(Path.Combine(Path.GetTempPath(), $"newswire-budget-{Guid.NewGuid():N}.db"));
+    public NewsWireApp App { get; } = NewsWireApp.OnTestProvider();
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -16,9 +16,5 @@ public sealed class SearchBudgetFixture : IAsyncLifetime
         await CrowdedArchive.ImportAsync(App.CreateWriter());
     }
 
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        NewsWireApp.DeleteDatabase(App.DatabasePath);
-    }
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }

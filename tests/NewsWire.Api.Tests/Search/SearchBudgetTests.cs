@@ -21,7 +21,7 @@ public sealed class SearchBudgetTests(SearchBudgetFixture fixture) : IClassFixtu
     [InlineData("w*")]
     [InlineData("W*")]
     [InlineData("\"w\"*")]
-    [InlineData("headline:w*")]
+    [InlineData("body:w*")] // not headline:w*: FTS5 counts a column's prefix over every column's words, Lucene over the column's (no headline has a w-word)
     [InlineData("zqcrowded -w*")]
     [InlineData("zqcrowded wqa* OR w*")]
     public async Task APrefixThatStandsForMoreWordsThanTheBudgetIsA400ThatSaysHowToNarrowIt(string q)
@@ -47,7 +47,7 @@ public sealed class SearchBudgetTests(SearchBudgetFixture fixture) : IClassFixtu
     public async Task APrefixIsCountedAsTheIndexReadsItAfterStemming()
     {
         // Porter turns waing into wa, so FTS5 expands waing* to every word of w, a and three letters: some 800.
-        await using var app = new NewsWireApp(fixture.App.DatabasePath, new Dictionary<string, string?> { ["NewsWire:Search:MaxWordsPerPrefix"] = "100" });
+        await using var app = fixture.App.Beside(new Dictionary<string, string?> { ["NewsWire:Search:MaxWordsPerPrefix"] = "100" });
 
         var problem = await TooBroad(app.CreateClient(), "waing*");
 
@@ -67,7 +67,7 @@ public sealed class SearchBudgetTests(SearchBudgetFixture fixture) : IClassFixtu
     [Fact]
     public async Task ASearchPastItsTimeLimitIsA400ThatSaysHowToNarrowIt()
     {
-        await using var app = new NewsWireApp(fixture.App.DatabasePath, new Dictionary<string, string?>
+        await using var app = fixture.App.Beside(new Dictionary<string, string?>
         {
             ["NewsWire:Search:TimeoutMs"] = "1",
             ["NewsWire:Search:MaxWordsPerPrefix"] = "1000000",
@@ -80,6 +80,7 @@ public sealed class SearchBudgetTests(SearchBudgetFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    [Trait("Provider", "Sqlite")] // FTS5's statement on the SQLite connection
     public async Task ACancelledSearchStopsWhileItsStatementRunsAndLeavesTheConnectionClean()
     {
         using var scope = fixture.App.Services.CreateScope();
@@ -131,6 +132,8 @@ public sealed class SearchBudgetTests(SearchBudgetFixture fixture) : IClassFixtu
     [Fact]
     public void ABudgetOfNoTimeStopsTheServiceFromStarting()
     {
+        // Options are checked before anything is stored, on either provider (the PostgreSQL process refuses it
+        // the same way); the test host only reports it as such on SQLite.
         using var app = new NewsWireApp(settings: new Dictionary<string, string?> { ["NewsWire:Search:TimeoutMs"] = "0" });
 
         var start = () => app.CreateClient();

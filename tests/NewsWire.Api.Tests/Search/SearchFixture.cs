@@ -15,7 +15,7 @@ public class SearchFixture : IAsyncLifetime
     }
 
     /// <param name="settings">Configuration for the service, e.g. another search engine.</param>
-    protected SearchFixture(IDictionary<string, string?>? settings) => App = new NewsWireApp(settings: settings);
+    protected SearchFixture(IDictionary<string, string?>? settings) => App = NewsWireApp.OnTestProvider(settings);
 
     public NewsWireApp App { get; }
     public HttpClient Client { get; private set; } = null!;

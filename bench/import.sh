@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Import rate per provider on one corpus, in one run: the CLI import into a fresh SQLite file and into a fresh
+# PostgreSQL database, for this checkout and, with --baseline REF, for another commit built beside it (git
+# archive into bench/results/, so the two are measured on the same machine at the same time).
+#
+#   bench/import.sh --size 100000 --baseline main     articles/s of main and of this checkout, SQLite and PostgreSQL
+#   bench/import.sh --size 5000 --rounds 3            three imports per provider; every round is printed
+#
+# PostgreSQL: NEWSWIRE_BENCH_POSTGRES (default Host=127.0.0.1;Username=newswire;Password=newswire, a role that may
+# create databases). Figures are written to bench/results/import-LABEL/rates.tsv (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SIZE=5000 ROUNDS=1 BASELINE="" PROVIDERS="Sqlite Postgres"
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --size) SIZE=$2; shift ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --baseline) BASELINE=$2; shift ;;
+    --providers) PROVIDERS=$2; shift ;;
+    *) echo "unknown option: $1 (see the top of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+OUT=$ROOT/bench/results/import-$SIZE
+mkdir -p "$OUT"
+PG=${NEWSWIRE_BENCH_POSTGRES:-Host=127.0.0.1;Port=5432;Username=newswire;Password=newswire}
+pg_admin() { PGPASSWORD=newswire psql -q -h 127.0.0.1 -U newswire -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build -c Release bench/NewsWire.Bench --nologo -v q -clp:ErrorsOnly
+dotnet build -c Release src/NewsWire.Api --nologo -v q -clp:ErrorsOnly
+builds=("this=$ROOT/src/NewsWire.Api/bin/Release/net10.0/NewsWire.Api.dll")
+if [[ -n $BASELINE ]]; then
+  tree=$OUT/baseline-src
+  rm -rf "$tree" && mkdir -p "$tree"
+  git archive "$BASELINE" | tar -x -C "$tree"
+  ln -sfn "$ROOT/../shared" "$tree/../shared" 2>/dev/null || true
+  dotnet build -c Release "$tree/src/NewsWire.Api" --nologo -v q -clp:ErrorsOnly
+  builds=("$BASELINE=$tree/src/NewsWire.Api/bin/Release/net10.0/NewsWire.Api.dll" "${builds[@]}")
+fi
+
+if [[ ! -s $OUT/corpus.ndjson ]]; then
+  dotnet "$ROOT/bench/NewsWire.Bench/bin/Release/net10.0/NewsWire.Bench.dll" generate --size "$SIZE" \
+    --out "$OUT/corpus.ndjson" --info "$OUT/corpus.json"
+fi
+
+printf 'build\tprovider\tround\tarticles\tseconds\tarticles_per_s\n' > "$OUT/rates.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+  for entry in "${builds[@]}"; do
+    name=${entry%%=*} api=${entry#*=}
+    for provider in $PROVIDERS; do
+      if [[ $provider == Sqlite ]]; then
+        db=$OUT/import.db
+        rm -f "$db" "$db-wal" "$db-shm"
+        settings=(--ConnectionStrings:NewsWire="Data Source=$db")
+      else
+        db=newswire_bench_import
+        pg_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+        pg_admin "CREATE DATABASE $db"
+        settings=(--NewsWire:Provider=Postgres --ConnectionStrings:NewsWire="$PG;Database=$db"
+          --NewsWire:Search:IndexPath="$OUT/index")
+        rm -rf "$OUT/index"
+      fi
+      # The summary line: "Imported N articles in S s (R/s): ..."; the clock starts after migration and seed.
+      line=$(dotnet "$api" import "${settings[@]}" "$OUT/corpus.ndjson" 2> "$OUT/import.err" | grep '^Imported')
+      read -r articles seconds rate <<< "$(sed -E 's/^Imported ([0-9,]+) articles in ([0-9.,]+) s \(([0-9,]+)\/s\).*/\1 \2 \3/; s/,//g' <<< "$line")"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$provider" "$round" "$articles" "$seconds" "$rate" | tee -a "$OUT/rates.tsv"
+    done
+  done
+done
+[[ -n $BASELINE ]] && rm -rf "$OUT/baseline-src"
+column -t "$OUT/rates.tsv"
