@@ -81,8 +81,7 @@ if [[ -z $SQLITE_FROM ]]; then
   /usr/bin/time -v -o "$OUT/sqlite-import.time" env "${SQLITE[@]}" dotnet "$API" import "$CORPUS" > "$OUT/sqlite-import.out" 2> "$OUT/sqlite-import.err"
   cat "$OUT/sqlite-import.out"
 else
-  echo "SQLite: the database and import figures of $SQLITE_FROM"
-  cp "$SQLITE_FROM/import.time" "$OUT/sqlite-import.time"; cp "$SQLITE_FROM/import.out" "$OUT/sqlite-import.out"
+  echo "SQLite: the database and import figures of $SQLITE_FROM (taken once that run is over, below)"
 fi
 psql -d postgres -qc "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" -c "CREATE DATABASE $PGDB"
 /usr/bin/time -v -o "$OUT/pg-import.time" env "${PG[@]}" NewsWire__Search__IndexPath="$OUT/pg-a.index" dotnet "$API" import "$CORPUS" > "$OUT/pg-import.out" 2> "$OUT/pg-import.err"
@@ -98,6 +97,7 @@ catch_up() { # NAME PORT VAR=VALUE...: start a service and time it to its first 
 }
 if [[ -n $SQLITE_FROM ]]; then # one process at a time holds an index folder: the search-scale run must be over
   until [[ -e $SQLITE_FROM/done ]]; do echo "waiting for the search-scale run in $SQLITE_FROM to finish"; sleep 15; done
+  cp "$SQLITE_FROM/import.time" "$OUT/sqlite-import.time"; cp "$SQLITE_FROM/import.out" "$OUT/sqlite-import.out"
 fi
 catch_up sqlite "$SQLITE_PORT" "${SQLITE[@]}"; SQLITE_PID=$LAST_PID
 catch_up pg-a "$PG_A_PORT" "${PG[@]}" NewsWire__Search__IndexPath="$OUT/pg-a.index"; PG_A_PID=$LAST_PID
