@@ -93,6 +93,10 @@ public static class BenchMain
                 await WriteJson(Get("out"), await CompareAsync(options, Int("rounds", 30), Int("warmup", 10)));
                 return 0;
 
+            case "mix-paths":
+                await File.WriteAllLinesAsync(Get("out"), QueryMix.Cases.Select(c => c.Url()));
+                return 0;
+
             case "targets":
                 await WriteJson(Path.Combine(Get("folder"), "targets.json"), await LoadTargets.WriteAsync(Get("db"), new Uri(Get("url")), Get("folder")));
                 return 0;

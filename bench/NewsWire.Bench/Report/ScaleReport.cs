@@ -167,7 +167,7 @@ internal static class ScaleReport
         var text = new StringBuilder();
         text.AppendLine(Inv($"#### Issue 10 at N = {D(s["articles"]):N0} (`search-{S(s["label"])}`), started {S(s["started"])}"));
         text.AppendLine();
-        text.AppendLine(Inv($"`{S(s["command"])}` at commit {S(s["commit"])}, on {S(m["cpu"])}, {D(m["cores"])} cores, {D(m["memoryGiB"])} GiB, {S(m["os"])}; {S(m["runtime"])}, SQLite {S(m["sqliteInService"])}. SQLite store, Lucene engine, service in Release, Serilog at Warning, rate limits off. The machine's two cores were shared with other engineers' builds and tests."));
+        text.AppendLine(Inv($"`{S(s["command"])}` at commit {S(s["commit"])}, on {S(m["cpu"])}, {D(m["cores"])} cores, {D(m["memoryGiB"])} GiB, {S(m["os"])}; {S(m["runtime"])}, SQLite {S(m["sqliteInService"])}. {(S(s["label"]).StartsWith("postgres", StringComparison.Ordinal) ? "PostgreSQL store (the local server)" : "SQLite store")}, Lucene engine, service in Release, Serilog at Warning, rate limits off. The machine's two cores were shared with other engineers' builds and tests."));
         text.AppendLine();
         text.AppendLine("| target (issue 10, at 1M) | measured | baseline | met |");
         text.AppendLine("|---|---|---|---|");
