@@ -13,7 +13,8 @@
 #  2. migrate an empty database with the service (the CLI import of an empty file) and dump its schema
 #  3. import: the CLI import (timed and its peak RSS taken by GNU time) against sqlite3 running the same
 #     rows as INSERTs in one transaction on the dumped schema, triggers included
-#  4. search baseline: the service's FTS5 statements in one process on the imported file (NewsWire.Bench engine)
+#  4. search baseline: FTS5 (what NewsWire searched with before Lucene) built on a copy of the imported file,
+#     the mix's statements in one process (NewsWire.Bench engine)
 #  5. start-up time on the imported database (3 starts, to the first answered GET /health)
 #  6. catalogue, related stories and feeds one request at a time (NewsWire.Bench features: features.json);
 #     the service (Release, Serilog at Warning, rate limits off: wrk is one client far over any sane budget)
@@ -106,7 +107,7 @@ sqlite3 "$OUT/sqlite3.db" < "$OUT/schema.sql"
 grep -E "Elapsed|Maximum resident" "$OUT/import-newswire.time" "$OUT/import-sqlite3.time"
 fi
 
-step "4. search: the engine alone, $ROUNDS rounds of the mix"
+step "4. search: the FTS5 baseline alone, $ROUNDS rounds of the mix"
 bench engine --db "$OUT/newswire.db" --rounds "$ROUNDS" --out "$OUT/engine.json"
 
 step "5. start-up on the existing database"

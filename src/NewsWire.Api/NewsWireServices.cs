@@ -35,7 +35,6 @@ public static class NewsWireServices
         builder.Services.AddLuceneSearch(builder.Configuration);
         builder.Services.AddImport();
         builder.Services.AddCatalogue();
-        builder.Services.AddRelatedArticles();
         builder.Services.AddFeeds();
         return builder;
     }

@@ -1,10 +1,10 @@
 namespace NewsWire.Storage.Sqlite;
 
 /// <summary>
-/// The FTS5 index and the triggers that keep it in step with Articles, as the migrations create them.
-/// Kept here, not inline in one migration, because any later migration that rebuilds the Articles table
-/// drops its triggers and must call <see cref="CreateTriggers"/> again (a test checks the index is in step
-/// after all migrations have run).
+/// The FTS5 index and the triggers that kept it in step with Articles, as the migrations created them, until
+/// <c>DropFullTextSearch</c> removed them (Lucene is the engine, ADR 23). Migration history only: the
+/// earlier migrations still create the index on a fresh database (and rebuild its triggers after a table
+/// rebuild), and the last one drops it, so the service never reads it.
 /// </summary>
 public static class FullTextIndexSql
 {
@@ -13,12 +13,11 @@ public static class FullTextIndexSql
 
     /// <summary>
     /// The relevance score (lower is better) as an expression, the same value as FTS5's <c>rank</c> column
-    /// (the persistent setting below); which of the two a search orders by is a question of speed
-    /// (the search engine, <c>SqliteArticleSearch</c>).
+    /// (the persistent setting below).
     /// </summary>
     public const string Relevance = $"bm25(ArticleSearch, {Weights})";
 
-    /// <summary>The index's tokenizer, also used to read a prefix the way the index will (<c>SqlitePrefixExpansion</c>).</summary>
+    /// <summary>The index's tokenizer.</summary>
     public const string Tokenizer = "porter unicode61 remove_diacritics 2";
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace NewsWire.Storage.Sqlite;
 internal sealed class SqliteWrites : ArticleWritesBase
 {
     /// <summary>
-    /// A bulk load touches the indexes (slug, hash, band keys, the FTS5 segments) all over: a 64 MiB page cache
+    /// A bulk load touches the indexes (slug, hash, band keys, the change log) all over: a 64 MiB page cache
     /// keeps them in memory instead of SQLite's default 2 MiB. And the WAL is copied into the database every
     /// 100,000 pages (400 MB) instead of every 1,000: the pages every batch rewrites (index interiors, FTS5
     /// structure) are then copied once per checkpoint rather than once per batch (docs/benchmarks.md).

@@ -71,7 +71,7 @@ public sealed partial class ArticleWriter : IDisposable
     }
 
     /// <summary>Deletes an article. Tags, signature and bands go with it (foreign keys cascade, ON in every
-    /// connection), repeats are unlinked (SET NULL), and the FTS5 trigger takes it out of the index.</summary>
+    /// connection), repeats are unlinked (SET NULL), and the change-log trigger records the deletion for the search index.</summary>
     public bool Delete(long id) => Execute("""DELETE FROM "Articles" WHERE "Id" = @id""", ("@id", id)) > 0;
 
     /// <summary>

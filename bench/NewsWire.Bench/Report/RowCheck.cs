@@ -5,9 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace NewsWire.Bench.Report;
 
 /// <summary>
-/// Evidence that the two imports stored the same thing: row counts of all five tables (ArticleSearch through
-/// its docsize shadow table) and a hash over every article's id, slug, content hash, duplicate link, date and
-/// word count, tags, signatures and bands. Only CreatedAt/UpdatedAt, the import's clock, are left out.
+/// Evidence that the two imports stored the same thing: row counts of all five tables and a hash over every
+/// article's id, slug, content hash, duplicate link, date and word count, tags, signatures, bands and change-log
+/// entries (position, article, kind). Only CreatedAt/UpdatedAt and ChangedAt, the import's clock, are left out.
 /// </summary>
 internal static class RowCheck
 {
@@ -23,7 +23,7 @@ internal static class RowCheck
             ("ArticleTags", "SELECT ArticleId, Name FROM ArticleTags ORDER BY ArticleId, Name"),
             ("ArticleSignatures", "SELECT ArticleId, hex(MinHash) FROM ArticleSignatures ORDER BY ArticleId"),
             ("ArticleBands", "SELECT Key, ArticleId FROM ArticleBands ORDER BY ArticleId, Key"),
-            ("ArticleSearch", "SELECT id, sz FROM ArticleSearch_docsize ORDER BY id"),
+            ("ArticleChanges", "SELECT Position, ArticleId, Kind FROM ArticleChanges ORDER BY Position"),
         })
         {
             using var command = connection.CreateCommand();

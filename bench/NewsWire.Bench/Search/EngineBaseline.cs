@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace NewsWire.Bench.Search;
 
 /// <summary>
-/// The search baseline: for each case of the mix, the statements the service sends (captured from the
-/// service's own code, <see cref="StatementCapture"/>), replayed in this one long-lived process on the same
-/// database file through Microsoft.Data.Sqlite, the same SQLite build the service uses. Each case is timed in
+/// The FTS5 search baseline: for each case of the mix, the statements NewsWire's FTS5 search sent
+/// (<see cref="Fts5Baseline"/>, on a copy of the database with the FTS5 index built), run in this one
+/// long-lived process through Microsoft.Data.Sqlite, the same SQLite build the service uses. Each case is timed in
 /// process from creating its commands to reading their last row. The cases run round-robin, as wrk sends
 /// them, after one untimed round that warms the page cache as the service's warm-up requests do.
 /// </summary>
@@ -16,13 +16,10 @@ internal static class EngineBaseline
 
     public static async Task<IReadOnlyList<CaseResult>> RunAsync(string database, int rounds)
     {
-        var cases = new List<(SearchCase Case, IReadOnlyList<CapturedStatement> Statements, List<double> Samples, int[] Total)>();
-        foreach (var search in QueryMix.Cases)
-        {
-            cases.Add((search, await StatementCapture.CaptureAsync(database, search), new List<double>(rounds), new int[1]));
-        }
-
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        var cases = QueryMix.Cases.Select(search => (Case: search, Statements: Fts5Baseline.Statements(search), Samples: new List<double>(rounds), Total: new int[1])).ToList();
+        var (copy, build) = Fts5Baseline.Prepare(database);
+        Console.Error.WriteLine($"FTS5 index built on a copy of the database in {build.TotalSeconds:F1} s: {copy}");
+        await using var connection = new SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
         connection.Open();
         for (var round = -1; round < rounds; round++)
         {
@@ -62,5 +59,21 @@ internal static class EngineBaseline
         }
 
         return total ?? 0;
+    }
+}
+
+/// <summary>One SQL command as the service sent it: its text and its bound parameters.</summary>
+internal sealed record CapturedStatement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)
+{
+    public SqliteCommand ToCommand(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        foreach (var (name, value) in Parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
     }
 }

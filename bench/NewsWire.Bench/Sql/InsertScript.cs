@@ -11,7 +11,7 @@ namespace NewsWire.Bench.Sql;
 
 /// <summary>
 /// The sqlite3 baseline for import: the INSERTs NewsWire executes for a corpus, in every table it writes
-/// (Articles, ArticleTags, ArticleSignatures, ArticleBands; the triggers fill ArticleSearch), as plain SQL in
+/// (Articles, ArticleTags, ArticleSignatures, ArticleBands; the triggers fill ArticleChanges), as plain SQL in
 /// one transaction for <c>sqlite3 db &lt; inserts.sql</c>. They are not written by hand: the service's own
 /// ArticleWriter stores the corpus once in a scratch copy of the migrated database, in batches of 500 as the
 /// import does, over a connection that records each statement; the INSERTs are kept with their bound values

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NewsWire.Api.Caching;
 using NewsWire.Api.Data;
 using NewsWire.Api.Infrastructure;
-using NewsWire.Api.Search.Sqlite;
 
 namespace NewsWire.Api.Articles;
 
@@ -24,16 +22,6 @@ public sealed record RelatedParameters
 /// </summary>
 public static class RelatedApi
 {
-    public static IServiceCollection AddRelatedArticles(this IServiceCollection services) =>
-        services
-            .AddSingleton<DocumentFrequencies>()
-            .AddScoped<IRelatedArticles>(provider => provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
-            {
-                // More like this runs on FTS5, in the SQLite file.
-                StorageProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteRelatedArticles>(provider),
-                StorageProvider.Postgres => new NoRelatedArticles(),
-            });
-
     public static RouteHandlerBuilder MapRelatedArticles(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/articles/{id}/related", GetRelatedArticles)
             .WithTags("Articles")

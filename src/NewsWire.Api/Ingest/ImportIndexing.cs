@@ -23,11 +23,6 @@ internal sealed class ImportIndexing : IAsyncDisposable
 
     public static async Task<ImportIndexing> StartAsync(IServiceProvider services)
     {
-        if (!LuceneSearchSetup.IsLucene(services))
-        {
-            return new ImportIndexing(null, null, "Search: FTS5, kept in step inside the database.");
-        }
-
         LuceneTailer tailer;
         try
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.RateLimits;
-using NewsWire.Api.Search.Sqlite;
 
 namespace NewsWire.Api.Search;
 
@@ -11,10 +10,7 @@ public static class SearchApi
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchBudget>().BindConfiguration(SearchBudget.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<SqliteArticleSearch>();
-        // Handlers get the engine inside its budget, so no search runs without one. FTS5 is SQLite's; with PostgreSQL,
-        // LuceneSearchSetup puts the Lucene engine in its place (ADR 19).
-        services.Add(BudgetedSearch.Around<SqliteArticleSearch>());
+        // The engine itself, inside this budget, is LuceneSearchSetup's.
         return services;
     }
 

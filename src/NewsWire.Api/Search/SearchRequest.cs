@@ -34,10 +34,10 @@ public sealed record SearchPage(
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets);
 
 /// <summary>
-/// Full-text search over the article store. SQLite answers with FTS5 (<see cref="Sqlite.SqliteArticleSearch"/>);
-/// a PostgreSQL implementation would answer the same request with tsvector/tsquery. Whichever it is, it
-/// answers within the <see cref="SearchBudget"/> (handlers get it wrapped in <see cref="BudgetedSearch"/>):
-/// it stops its work, even a statement already running, once the token is cancelled, and throws
+/// Full-text search over the article store: the Lucene engine answers it for every provider
+/// (<see cref="Lucene.LuceneArticleSearch"/>, ADR 23); an engine such as OpenSearch would answer the same
+/// request (ADR 24). Whichever it is, it answers within the <see cref="SearchBudget"/> (handlers get it wrapped
+/// in <see cref="BudgetedSearch"/>): it stops its work once the token is cancelled, and throws
 /// <see cref="SearchTooBroadException"/> for a prefix that stands for more words of its index than allowed.
 /// </summary>
 public interface IArticleSearch

@@ -14,6 +14,7 @@ namespace NewsWire.Api.Tests.Articles;
 /// (docs/benchmarks.md). Measured twice: as imported (topics are the articles' tags, so the tag boost sees
 /// the very labels the measure counts) and imported without tags (words and place alone).
 /// </summary>
+[Trait("Provider", "Sqlite")] // reads the SQLite file for each article's topics
 public sealed class RelatedQualityTests(ITestOutputHelper output)
 {
     private const int Sample = 500;
@@ -26,10 +27,10 @@ public sealed class RelatedQualityTests(ITestOutputHelper output)
 
         output.WriteLine($"with tags: {withTags}");
         output.WriteLine($"words and place only: {wordsOnly}");
-        // Floors a little under the figures measured when this was written (89.1% and 67.7%, docs/benchmarks.md;
-        // a story drawn at random shares a topic 10.7% of the time).
-        withTags.Share.Should().BeGreaterThan(0.86);
-        wordsOnly.Share.Should().BeGreaterThan(0.64);
+        // Lucene may not do worse than FTS5's more-like-this did on this sample before FTS5 was removed (89.1% and
+        // 67.7%, docs/benchmarks.md and ADR 23; a story drawn at random shares a topic 10.7% of the time).
+        withTags.Share.Should().BeGreaterThanOrEqualTo(0.891);
+        wordsOnly.Share.Should().BeGreaterThanOrEqualTo(0.677);
         withTags.Returned.Should().BeGreaterThan(Sample * 5 * 95 / 100, "nearly every article has five related stories");
     }
 

@@ -4,7 +4,6 @@ using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Articles;
 
-[Trait("Provider", "Sqlite")] // more-like-this is FTS5's; PostgreSQL has none yet (ADR 19)
 public sealed class RelatedTests : ServiceTest
 {
     private const string GrainBody = """

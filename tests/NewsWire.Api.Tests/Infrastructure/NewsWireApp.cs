@@ -68,17 +68,14 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
         };
     }
 
-    /// <summary>A second service on this one's articles with settings of its own (on PostgreSQL with a search
-    /// index of its own, as a second instance has); this app keeps the store.</summary>
+    /// <summary>A second service on this one's articles with settings of its own and a search index folder of its
+    /// own (two processes cannot share one: the index's write lock); this app keeps the store.</summary>
     public NewsWireApp Beside(IDictionary<string, string?>? settings = null)
     {
-        if (Store is not { IsPostgres: true } store)
-        {
-            return new NewsWireApp(DatabasePath, settings);
-        }
-
-        var index = Directory.CreateTempSubdirectory("newswire-pg-index-").FullName;
-        var all = Merge(store.Settings, settings);
+        var index = Directory.CreateTempSubdirectory("newswire-second-index-").FullName;
+        var all = Store is { IsPostgres: true } store
+            ? Merge(store.Settings, settings)
+            : new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         all["NewsWire:Search:IndexPath"] = index;
         return new NewsWireApp(DatabasePath, all) { _indexFolder = index };
     }

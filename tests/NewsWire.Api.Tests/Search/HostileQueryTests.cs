@@ -6,7 +6,7 @@ namespace NewsWire.Api.Tests.Search;
 
 /// <summary>
 /// Whatever a person types gets 200 or a 400 problem, never a 500 or an engine message. The parser's own
-/// property test runs thousands of strings against FTS5 directly; this one goes through HTTP and the filters.
+/// property test runs thousands of strings through the parser; this one goes through HTTP, the engine and the filters.
 /// </summary>
 public class HostileQueryTests(SearchFixture fixture) : IClassFixture<SearchFixture>
 {

@@ -1,20 +1,21 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using NewsWire.Api.Data;
 using NewsWire.Api.Search;
 using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Search;
 
-/// <summary>The FTS5 index follows every write at once, and stays in step after all migrations have run.</summary>
-public class SearchIndexTests : ServiceTest
+/// <summary>The search index follows every write at once; the seed is found on first start; the SQLite file
+/// keeps no index of its own after all migrations, and an older file upgrades to that cleanly.</summary>
+public sealed class SearchIndexTests : ServiceTest
 {
-    public SearchIndexTests()
-    {
-    }
-
-    protected SearchIndexTests(IDictionary<string, string?> settings) : base(settings)
-    {
-    }
+    /// <summary>The last migration that still had FTS5: a database from before Lucene became the engine.</summary>
+    private const string LastWithFts5 = "20261201102547_AddChangeLog";
 
     [Fact]
     public async Task InsertsUpdatesAndDeletesShowInSearchAtOnce()
@@ -32,28 +33,101 @@ public class SearchIndexTests : ServiceTest
         (await Total("volcano")).Should().Be(0);
     }
 
+    [Fact]
+    public async Task TheSeededReportIsIndexedOnFirstStart()
+    {
+        (await Total("Smirnov")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task TheSeedsSubHeadingsAreSearchedToo()
+    {
+        // "serious" stands only in a sub-heading of the seeded TASS report (FTS5 indexed no sub-heading).
+        (await Total("serious")).Should().Be(1);
+    }
+
+    [Fact]
+    [Trait("Provider", "Sqlite")] // the index folder beside the SQLite file
+    public async Task TheIndexLivesBesideTheDatabaseFile()
+    {
+        await Total("serious");
+
+        Directory.Exists(Path.ChangeExtension(App.DatabasePath, ".index")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task APrefixPastTheBudgetIsA400NamingQ()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await Writer.CreateAsync(Stories.Input($"Story {i}", body: string.Join(' ', Enumerable.Range(0, 400).Select(n => $"zq{i}x{n}"))));
+        }
+
+        var response = await Reader.GetAsync("/api/search?q=zq*");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Errors!["q"].Single().Should().Contain("stands for more than 1,000 different words");
+    }
+
     [Trait("Provider", "Sqlite")] // reads the SQLite file itself
     [Fact]
-    public async Task AfterAllMigrationsTheIndexHasItsTriggersAndPassesIntegrityCheck()
+    public async Task AfterAllMigrationsOnlyTheChangeLogTriggersAreLeftAndNoFullTextTable()
     {
         await Writer.CreateAsync(Stories.Input("Integrity story"));
         await using var connection = new SqliteConnection($"Data Source={App.DatabasePath}");
         await connection.OpenAsync();
 
-        var triggers = await Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)");
-        triggers.Should().Be("ArticleChanges_AfterDelete,ArticleChanges_AfterInsert,ArticleChanges_AfterUpdate," +
-            "ArticleSearch_AfterDelete,ArticleSearch_AfterInsert,ArticleSearch_AfterUpdate",
-            "a migration that rebuilds Articles drops its triggers; it must create them again");
-
-        // 'integrity-check' with rank 1 compares the index with the content table row by row.
-        await Scalar(connection, "INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES ('integrity-check', 1)");
-        (await Scalar(connection, "SELECT count(*) FROM ArticleSearch")).Should().Be(await Scalar(connection, "SELECT count(*) FROM Articles"));
+        (await Triggers(connection)).Should().Be("ArticleChanges_AfterDelete,ArticleChanges_AfterInsert,ArticleChanges_AfterUpdate",
+            "a migration that rebuilds Articles drops its triggers; it must create the change log's again");
+        (await Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ArticleSearch%'")).Should().Be(0L);
+        (await Scalar(connection, "PRAGMA integrity_check")).Should().Be("ok");
     }
 
+    [Trait("Provider", "Sqlite")] // migrates a SQLite file step by step
     [Fact]
-    public async Task TheSeededReportIsIndexedOnFirstStart()
+    public async Task ADatabaseThatHadTheFullTextIndexUpgradesWithItsArticlesAndChangeLogIntact()
     {
-        (await Total("Smirnov")).Should().Be(1);
+        var path = Path.Combine(Path.GetTempPath(), $"newswire-fts5-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var old = new NewsWireApp(path))
+            {
+                // The service migrates to the end on start; take this file back to before the drop, with an article
+                // in it, as a database of that time was.
+                await old.CreateWriter().CreateAsync(Stories.Input("Geyser erupts at Strokkur", body: "Tourists at Strokkur watched it blow."));
+                await using var scope = old.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<NewsWireDb>().GetService<IMigrator>().MigrateAsync(LastWithFts5);
+            }
+
+            await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                (await Triggers(connection)).Should().Contain("ArticleSearch_AfterInsert", "the old file has FTS5 again");
+                (await Scalar(connection, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH 'strokkur'")).Should().Be(1L);
+            }
+
+            await using (var upgraded = new NewsWireApp(path))
+            {
+                var writer = upgraded.CreateWriter();
+                var response = await writer.PostAsJsonAsync("/api/articles", Stories.Input("Geyser calms at Strokkur", body: "Strokkur paused for an hour."), HttpExtensions.Json);
+                response.StatusCode.Should().Be(HttpStatusCode.Created);
+                var results = await upgraded.CreateClient().GetFromJsonAsync<SearchResults>("/api/search?q=strokkur", HttpExtensions.Json);
+                results!.Total.Should().Be(2, "the article from before the upgrade and the one after are both found");
+            }
+
+            await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                (await Triggers(connection)).Should().Be("ArticleChanges_AfterDelete,ArticleChanges_AfterInsert,ArticleChanges_AfterUpdate");
+                (await Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ArticleSearch%'")).Should().Be(0L);
+                (await Scalar(connection, "SELECT count(*) FROM ArticleChanges WHERE Kind = 'Created'")).Should().Be(3L, "the seed and the two stories");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            NewsWireApp.DeleteDatabase(path);
+        }
     }
 
     private async Task<int> Total(string q)
@@ -62,6 +136,9 @@ public class SearchIndexTests : ServiceTest
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return (await response.ReadAsAsync<SearchResults>()).Total;
     }
+
+    private static async Task<string?> Triggers(SqliteConnection connection) =>
+        (string?)await Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)");
 
     private static async Task<object?> Scalar(SqliteConnection connection, string sql)
     {

@@ -15,8 +15,8 @@ namespace NewsWire.Api.Tests.Storage;
 /// <summary>The shape of the storage seam (ADR 19), checked so that it does not erode one shortcut at a time.</summary>
 public sealed partial class StorageSeamTests
 {
-    /// <summary>Where SQLite's own API may be named: its provider project, and its search engine's folder.</summary>
-    private static readonly string[] SqliteHomes = ["src/NewsWire.Storage.Sqlite/", "src/NewsWire.Api/Search/Sqlite/"];
+    /// <summary>Where SQLite's own API may be named: its provider project.</summary>
+    private static readonly string[] SqliteHomes = ["src/NewsWire.Storage.Sqlite/"];
 
     [Fact]
     public void NothingOutsideTheSqliteProviderNamesSqliteConnectionsOrWritesAPragma()
@@ -47,7 +47,8 @@ public sealed partial class StorageSeamTests
             "20261129042356_AddNearDuplicates",
             "20261129044942_AddBylineAndCredits",
             "20261129045433_IndexesForHiddenDuplicates",
-            "20261201102547_AddChangeLog");
+            "20261201102547_AddChangeLog",
+            "20261201124500_DropFullTextSearch");
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         db.GetService<IMigrationsAssembly>().Assembly.Should().BeSameAs(typeof(SqliteStorage).Assembly);
         db.Database.HasPendingModelChanges().Should().BeFalse("the model and the SQLite snapshot agree");

@@ -4,7 +4,7 @@ using NewsWire.Api.Data;
 namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
-/// <see cref="IArticleSearch"/> on the Lucene engine, chosen with <c>NewsWire:Search:Engine=Lucene</c>: the
+/// <see cref="IArticleSearch"/> on the Lucene engine, for every provider (ADR 23): the
 /// engine answers the total, the page's ids and scores and the facets; the store reads the page's articles
 /// (their bodies for the snippets, and no other bodies); the highlighter marks them. The index has caught up
 /// before (<see cref="LuceneTailer"/> as <see cref="ISearchIndexFreshness"/>, which the budget calls first).

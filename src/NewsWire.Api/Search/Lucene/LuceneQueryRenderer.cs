@@ -5,8 +5,8 @@ using NewsWire.Core.Search;
 namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
-/// The BM25 weight of a match in each field, as a boost on its clauses. Today's FTS5 weights by default
-/// (<c>FullTextIndexSql</c>): headline 10, lead 4, body 1, place 2.
+/// The BM25 weight of a match in each field, as a boost on its clauses. By default the weights the FTS5
+/// engine had (ADR 7): headline 10, lead 4, body 1, place 2.
 /// </summary>
 public sealed record FieldWeights(float Headline = 10, float Lead = 4, float Body = 1, float Place = 2)
 {

@@ -27,6 +27,9 @@ public static class LuceneRebuild
         var clock = Stopwatch.StartNew();
         var head = await log.HeadAsync(cancellationToken);
         var total = await db.Articles.LongCountAsync(cancellationToken);
+        // Read up to the newest article as of now, not until the reads run dry: under a running import they might
+        // not for a long while. Anything stored later is after the head, and the tailer applies it.
+        var last = await db.Articles.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
         var indexers = Math.Max(1, Environment.ProcessorCount - 1);
         var batches = Channel.CreateBounded<List<Article>>(indexers + 1);
         var indexed = 0L;
@@ -52,7 +55,7 @@ public static class LuceneRebuild
                     throw;
                 }
             }, CancellationToken.None)).ToList();
-            var reading = ReadAsync(db, batches.Writer, failed.Token);
+            var reading = ReadAsync(db, last, batches.Writer, failed.Token);
             try
             {
                 await reading;
@@ -75,13 +78,13 @@ public static class LuceneRebuild
         return new Figures(indexed, head, clock.Elapsed);
     }
 
-    private static async Task ReadAsync(NewsWireDb db, ChannelWriter<List<Article>> batches, CancellationToken cancellationToken)
+    private static async Task ReadAsync(NewsWireDb db, long last, ChannelWriter<List<Article>> batches, CancellationToken cancellationToken)
     {
         var after = 0L;
-        while (true)
+        while (after < last)
         {
             var batch = await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.Tags)
-                .Where(a => a.Id > after).OrderBy(a => a.Id).Take(BatchSize)
+                .Where(a => a.Id > after && a.Id <= last).OrderBy(a => a.Id).Take(BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {

@@ -39,6 +39,13 @@ public sealed class LuceneSearchEngine(LuceneIndex index, LuceneSearchOptions? o
         return index.Use(searcher => Search(searcher, query, request, cancellationToken));
     }
 
+    /// <summary>The articles most like one, best first, before the store's near-duplicate check (ADR 13).</summary>
+    public IReadOnlyList<EngineHit> Related(RelatedRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return index.Use(searcher => LuceneMoreLikeThis.Rank(searcher, request));
+    }
+
     /// <summary>Marks a page's headlines and body passages for the request's query.</summary>
     public static LuceneHighlighter Highlighter(SearchRequest request) => new(request.Query);
 

@@ -1,15 +1,16 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 using NewsWire.Storage.Sqlite;
 
 namespace NewsWire.Api.Search.Lucene;
 
 /// <summary>
-/// Puts the Lucene engine behind <see cref="IArticleSearch"/> when <c>NewsWire:Search:Engine</c> is
-/// <c>Lucene</c> (default <c>Fts5</c>: nothing changes). The index lives in <c>NewsWire:Search:IndexPath</c>,
-/// by default beside the SQLite file (newswire.index); <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body,
-/// Place) override the field weights; the search budget (<see cref="SearchBudget"/>) holds as for FTS5. The
+/// The search engine, for every provider (ADR 23): Lucene behind <see cref="IArticleSearch"/> (inside the search
+/// budget, <see cref="SearchBudget"/>) and <see cref="IRelatedArticles"/>. The index lives in
+/// <c>NewsWire:Search:IndexPath</c>, by default beside the SQLite file (newswire.index), required with
+/// PostgreSQL; <c>NewsWire:Search:Weights:Headline</c> (and Lead, Body, Place) override the field weights. The
 /// change log keeps it in step (<see cref="LuceneTailer"/>): in the background (<see cref="LuceneTailing"/>) and
 /// before each search, which reflects every write acknowledged before it arrived (ADR 22).
 /// </summary>
@@ -19,24 +20,16 @@ public static partial class LuceneSearchSetup
 
     public static IServiceCollection AddLuceneSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        // FTS5 lives in the SQLite file; on PostgreSQL the Lucene engine is the search (ADR 19).
+        // FTS5 was the engine until ADR 23; a setting that still asks for it (or for anything else) stops the start
+        // rather than being ignored.
+        var engine = configuration[$"{Section}:Engine"];
+        if (engine is not null && !engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"{Section}:Engine is '{engine}': Lucene is NewsWire's only search engine now (FTS5 was removed); remove the setting.");
+        }
+
         var postgres = string.Equals(configuration[StorageOptions.ProviderSetting], nameof(StorageProvider.Postgres), StringComparison.OrdinalIgnoreCase);
-        var engine = configuration[$"{Section}:Engine"] ?? (postgres ? "Lucene" : "Fts5");
-        if (postgres && !engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{Section}:Engine is '{engine}'; with {StorageOptions.ProviderSetting}=Postgres the engine is Lucene.");
-        }
-
-        if (engine.Equals("Fts5", StringComparison.OrdinalIgnoreCase))
-        {
-            return services;
-        }
-
-        if (!engine.Equals("Lucene", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{Section}:Engine is '{engine}'; use Fts5 or Lucene.");
-        }
-
         var path = configuration[$"{Section}:IndexPath"] ?? (postgres
             ? throw new InvalidOperationException($"{Section}:IndexPath is required with {StorageOptions.ProviderSetting}=Postgres: a folder for this instance's search index.")
             : DefaultIndexPath(configuration));
@@ -51,13 +44,12 @@ public static partial class LuceneSearchSetup
         services.AddSingleton<LuceneTailer>();
         services.AddSingleton<ISearchIndexFreshness>(provider => provider.GetRequiredService<LuceneTailer>());
         services.AddScoped<LuceneArticleSearch>();
-        services.Replace(BudgetedSearch.Around<LuceneArticleSearch>());
+        // Handlers get the engine inside its budget, so no search runs without one.
+        services.Add(BudgetedSearch.Around<LuceneArticleSearch>());
+        services.AddScoped<IRelatedArticles, LuceneRelatedArticles>();
         services.AddHostedService<LuceneTailing>();
         return services;
     }
-
-    /// <summary>Whether <see cref="AddLuceneSearch"/> chose the Lucene engine.</summary>
-    public static bool IsLucene(IServiceProvider services) => services.GetService<LuceneTailerOptions>() is not null;
 
     /// <summary>For the commands: the index is theirs to open and feed (or not), not the background tailer's.</summary>
     public static IServiceCollection WithoutBackgroundTailing(this IServiceCollection services)

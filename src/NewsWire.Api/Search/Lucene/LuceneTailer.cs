@@ -110,11 +110,10 @@ public sealed partial class LuceneTailer(
     /// <summary>Stops a rebuild in progress (shutdown): the index keeps its last commit and is rebuilt on the next start.</summary>
     public void Stop() => _stopping.Cancel();
 
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _turn.Dispose();
-    }
+    /// <summary>Stops a rebuild still running when the container goes (a host whose shutdown timed out). The
+    /// semaphore and the token source are left to the collector: neither holds a handle here, and a catch-up
+    /// still running would otherwise fail on them as it ends.</summary>
+    public void Dispose() => _stopping.Cancel();
 
     /// <summary>Applies the log up to its head as read now, then makes it searchable. Holds the turn.</summary>
     private async Task CatchUpAsync()

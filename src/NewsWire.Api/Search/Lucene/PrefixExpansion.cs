@@ -16,6 +16,13 @@ internal static class PrefixExpansion
     public static List<(BytesRef Term, TermContext Context)> Expand(
         IndexReader reader, string field, Func<Terms, TermsEnum> enumerate, string shownPrefix, int maxWords, CancellationToken cancellationToken)
     {
+        // The budget bounds an expansion and may be set above Lucene's process-wide limit of 1,024 clauses per
+        // BooleanQuery, past which Lucene throws: a 500 for a setting the service accepts. Raised, never lowered.
+        if (maxWords > BooleanQuery.MaxClauseCount)
+        {
+            BooleanQuery.MaxClauseCount = maxWords;
+        }
+
         var seen = 0;
         var found = new SortedDictionary<BytesRef, TermContext>();
         var top = reader.Context;
@@ -52,28 +59,6 @@ internal static class PrefixExpansion
         }
 
         return Blend(top, found);
-    }
-
-    /// <summary>
-    /// An OR of the terms. A BooleanQuery holds at most <see cref="BooleanQuery.MaxClauseCount"/> clauses (1,024) and
-    /// throws past it, but a budget may allow more words than that (an operator's <c>MaxWordsPerPrefix</c>), so
-    /// larger ORs are nested in groups: without coord a nested OR scores as the sum of its matches, as the flat one.
-    /// </summary>
-    public static BooleanQuery AnyOf(List<Query> clauses)
-    {
-        var limit = BooleanQuery.MaxClauseCount;
-        while (clauses.Count > limit)
-        {
-            clauses = clauses.Chunk(limit).Select(group => (Query)AnyOf([.. group])).ToList();
-        }
-
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var clause in clauses)
-        {
-            any.Add(clause, Occur.SHOULD);
-        }
-
-        return any;
     }
 
     /// <summary>One document frequency for all (capped at the index size), registered on each term's first segment.</summary>
@@ -118,7 +103,13 @@ internal sealed class BudgetedPrefixRewrite(int maxWords, string shownPrefix, Ca
     {
         var atts = new global::Lucene.Net.Util.AttributeSource();
         var expanded = PrefixExpansion.Expand(reader, query.Field, terms => GetTermsEnum(query, terms, atts), shownPrefix, maxWords, cancellationToken);
-        return PrefixExpansion.AnyOf(expanded.Select(e => (Query)new TermQuery(new Term(query.Field, e.Term), e.Context) { Boost = query.Boost }).ToList());
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (term, context) in expanded)
+        {
+            any.Add(new TermQuery(new Term(query.Field, term), context) { Boost = query.Boost }, Occur.SHOULD);
+        }
+
+        return any;
     }
 }
 
@@ -143,12 +134,6 @@ internal sealed class PhrasePrefixQuery(
         if (expanded.Count == 0)
         {
             return new BooleanQuery();
-        }
-
-        if (Leading.Count == 0)
-        {
-            // A phrase of the prefix alone: MultiPhraseQuery would rewrite itself into one flat OR, past the clause limit.
-            return PrefixExpansion.AnyOf(expanded.Select(e => (Query)new TermQuery(new Term(Field, e.Term), e.Context) { Boost = Boost }).ToList());
         }
 
         var phrase = new MultiPhraseQuery { Boost = Boost };

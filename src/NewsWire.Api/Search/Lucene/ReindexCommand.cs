@@ -34,12 +34,6 @@ public static class ReindexCommand
         builder.AddNewsWire();
         builder.Services.WithoutBackgroundTailing();
         using var app = builder.Build();
-        if (!LuceneSearchSetup.IsLucene(app.Services))
-        {
-            await Console.Error.WriteLineAsync($"The search engine is not Lucene ({LuceneSearchSetup.Section}:Engine): there is no index to rebuild.");
-            return 2;
-        }
-
         await app.StartAsync(); // migrations, as the service runs them
         try
         {

@@ -43,7 +43,7 @@ public sealed class LuceneCommandTests : IDisposable
     [Fact]
     public async Task ReindexRefusesWhileAServiceHoldsTheIndexAndChangesNothing()
     {
-        await using var service = new NewsWireApp(Database, LuceneSettings.Engine());
+        await using var service = new NewsWireApp(Database);
         var client = service.CreateClient();
         (await client.GetFromJsonAsync<SearchResults>("/api/search?q=Smirnov", HttpExtensions.Json))!.Total.Should().Be(1);
 
@@ -80,7 +80,7 @@ public sealed class LuceneCommandTests : IDisposable
     [Fact]
     public async Task AnImportWhileAServiceHoldsTheIndexIsIndexedByThatService()
     {
-        await using var service = new NewsWireApp(Database, LuceneSettings.Engine());
+        await using var service = new NewsWireApp(Database);
         var client = service.CreateClient();
         (await client.GetFromJsonAsync<SearchResults>("/api/search?q=zqcommand", HttpExtensions.Json))!.Total.Should().Be(0);
         var file = await NdjsonAsync(50);
@@ -94,7 +94,7 @@ public sealed class LuceneCommandTests : IDisposable
 
     private async Task WriteAsync(int count, string indexPath)
     {
-        var settings = LuceneSettings.Engine();
+        var settings = new Dictionary<string, string?>();
         settings[$"{LuceneSearchSetup.Section}:IndexPath"] = indexPath;
         await using var app = new NewsWireApp(Database, settings);
         using var writer = app.CreateWriter();

@@ -28,7 +28,7 @@ public sealed class LuceneDamageTests : IDisposable
         var ids = await WriteAndStopAsync(5);
         Damage(damage);
 
-        await using var app = new NewsWireApp(_database, LuceneSettings.Engine());
+        await using var app = new NewsWireApp(_database);
         var response = await app.CreateClient().GetAsync("/api/search?q=zqdamage&limit=100");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, damage);
@@ -42,7 +42,7 @@ public sealed class LuceneDamageTests : IDisposable
 
         Check(IndexFolder).Clean.Should().BeTrue();
         IndexContents.Committed(IndexFolder).Ids.Should().Contain(ids);
-        await using var app = new NewsWireApp(_database, LuceneSettings.Engine());
+        await using var app = new NewsWireApp(_database);
         (await app.CreateClient().GetFromJsonAsync<SearchResults>("/api/search?q=zqdamage&limit=100", HttpExtensions.Json))!.Total.Should().Be(30);
     }
 
@@ -57,7 +57,7 @@ public sealed class LuceneDamageTests : IDisposable
 
     private async Task<List<long>> WriteAndStopAsync(int count)
     {
-        await using var app = new NewsWireApp(_database, LuceneSettings.Engine());
+        await using var app = new NewsWireApp(_database);
         using var writer = app.CreateWriter();
         var ids = new List<long>();
         for (var i = 0; i < count; i++)

@@ -94,10 +94,9 @@ public sealed class LuceneInstancesTests
 
         public static Instances OnSqlite()
         {
-            var a = new NewsWireApp(settings: LuceneSettings.Engine());
+            var a = new NewsWireApp();
             var index = Path.Combine(Path.GetTempPath(), $"newswire-b-index-{Guid.NewGuid():N}");
-            var settings = LuceneSettings.Engine();
-            settings[$"{LuceneSearchSetup.Section}:IndexPath"] = index; // beside the file is A's
+            var settings = new Dictionary<string, string?> { [$"{LuceneSearchSetup.Section}:IndexPath"] = index }; // beside the file is A's
             var b = new NewsWireApp(a.DatabasePath, settings, SearchesOnly);
             return new Instances(a, b, null, index);
         }
@@ -105,7 +104,7 @@ public sealed class LuceneInstancesTests
         public static Instances OnPostgres()
         {
             var database = new PostgresDatabase();
-            return new Instances(database.Instance(LuceneSettings.Engine()), database.Instance(LuceneSettings.Engine(), SearchesOnly), database, null);
+            return new Instances(database.Instance(), database.Instance(services: SearchesOnly), database, null);
         }
 
         public async ValueTask DisposeAsync()

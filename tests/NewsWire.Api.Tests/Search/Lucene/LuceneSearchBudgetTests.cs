@@ -58,15 +58,7 @@ public sealed class LuceneSearchBudgetTests(SearchBudgetFixture fixture) : IClas
         corpus.Engine.Search(Requests.For("refugees"), CancellationToken.None).Total.Should().BePositive();
     }
 
-    private NewsWireApp Lucene(Dictionary<string, string?> settings)
-    {
-        foreach (var (key, value) in LuceneSettings.Engine())
-        {
-            settings[key] = value;
-        }
-
-        return new NewsWireApp(fixture.App.DatabasePath, settings);
-    }
+    private NewsWireApp Lucene(Dictionary<string, string?> settings) => new(fixture.App.DatabasePath, settings);
 
     private static SearchRequest Request(string q) => new SearchParameters { Q = q }.ToRequest(new Dictionary<string, string[]>())!;
 }

@@ -14,7 +14,7 @@ namespace NewsWire.Api.Tests.Search.Lucene;
 /// article and of an original whose repeat is then shown, the bulk import), the index holds exactly the store's
 /// articles, hidden exactly where the store hides them, and search finds exactly the visible ones.
 /// </summary>
-public sealed class LuceneStoreAgreementTests() : ServiceTest(LuceneSettings.Engine())
+public sealed class LuceneStoreAgreementTests : ServiceTest
 {
     private const string Mark = "zqagreement";
 
