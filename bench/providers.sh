@@ -64,7 +64,7 @@ if [[ -n $SQLITE_FROM ]]; then
 else
   CORPUS=$OUT/corpus.ndjson SQLITE_DB=$OUT/sqlite.db SQLITE_INDEX=$OUT/sqlite.index
 fi
-SQLITE=(ConnectionStrings__NewsWire="Data Source=$SQLITE_DB" NewsWire__Search__Engine=Lucene NewsWire__Search__IndexPath="$SQLITE_INDEX")
+SQLITE=(ConnectionStrings__NewsWire="Data Source=$SQLITE_DB" NewsWire__Search__IndexPath="$SQLITE_INDEX")
 PG=(NewsWire__Provider=Postgres ConnectionStrings__NewsWire="Host=$PGHOST;Database=$PGDB;Username=$PGUSER;Password=$PGPASSWORD")
 
 step "tools"

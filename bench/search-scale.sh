@@ -10,10 +10,10 @@
 #  2. import with the CLI (GNU time: wall clock, peak RSS), then the service started on the imported file: the
 #     time until its first search answers is the time until the index has caught up with the store (a search
 #     reflects every write acknowledged before it, ADR 21). Import complete = N / (import + catch-up).
-#  3. the mix one request at a time, interleaved case by case: the Lucene service over HTTP, an FTS5 service
-#     (NewsWire:Search:Engine=Fts5) on the same file over HTTP, and the service's own search in this process
-#     (its composition root, no HTTP) on a copy of the index; facets over `trade` (~30% of the articles) with
-#     and without facets. Peak RSS is reset once the index has caught up.
+#  3. the mix one request at a time, interleaved case by case: the service over HTTP, the service's own search
+#     in this process (its composition root, no HTTP) on a copy of the index, and FTS5 (the engine before ADR 23,
+#     the bench's baseline: its index built on a copy of the database, its statements in process); facets over
+#     `trade` (~30% of the articles) with and without facets. Peak RSS is reset once the index has caught up.
 #  4. the search load: wrk sends the mix at 1, 8 and 32 connections; the service's peak RSS under it
 #  5. reindex: `dotnet NewsWire.Api.dll reindex` timed when the build has that command; without it the index is
 #     built the way the service builds it, on start from an empty folder, which is step 2's catch-up
@@ -21,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-SIZE=100000 ROUNDS=30 WARMUP=10 DURATION=10 LABEL="" REUSE_CORPUS=0 REUSE=0 PORT=${BENCH_PORT:-5291} FTS5_PORT=${BENCH_FTS5_PORT:-5292}
+SIZE=100000 ROUNDS=30 WARMUP=10 DURATION=10 LABEL="" REUSE_CORPUS=0 REUSE=0 PORT=${BENCH_PORT:-5291}
 COMMAND="bench/search-scale.sh $*"
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -60,7 +60,7 @@ printf '{"command":"%s","commit":"%s","started":"%s"}\n' "$COMMAND" "$(commit)" 
 step "tools"
 tools
 DB=$OUT/newswire.db INDEX=$OUT/newswire.index
-LUCENE=(ConnectionStrings__NewsWire="Data Source=$DB" NewsWire__Search__Engine=Lucene NewsWire__Search__IndexPath="$INDEX")
+LUCENE=(ConnectionStrings__NewsWire="Data Source=$DB" NewsWire__Search__IndexPath="$INDEX")
 
 if (( ! REUSE && ! REUSE_CORPUS )); then
   step "1. corpus: $SIZE articles"
@@ -89,16 +89,14 @@ cat "$OUT/restart.json"; echo
 fi
 reset_peak "$SERVICE"
 
-step "3. the mix: Lucene over HTTP, FTS5 over HTTP, Lucene in process (interleaved, $ROUNDS rounds)"
-start fts5 "$FTS5_PORT" ConnectionStrings__NewsWire="Data Source=$DB" NewsWire__Search__Engine=Fts5
-FTS5=$LAST_PID
-ready "http://127.0.0.1:$FTS5_PORT/health" "$FTS5"
-# The in-process host gets an index of its own (one writer per folder): a copy of the caught-up one.
+step "3. the mix: Lucene over HTTP, Lucene in process, FTS5 in process (interleaved, $ROUNDS rounds)"
+# The in-process host gets an index of its own (one writer per folder): a copy of the caught-up one. FTS5, the
+# engine before Lucene (ADR 23), is the bench's: its index built on a copy of the database, its statements in process.
 cp -r "$INDEX" "$OUT/in-process.index"
-bench compare --http "lucene-http=http://127.0.0.1:$PORT,fts5-http=http://127.0.0.1:$FTS5_PORT" --light fts5-http \
-  --inprocess lucene-in-process --settings "ConnectionStrings:NewsWire=Data Source=$DB|NewsWire:Search:Engine=Lucene|NewsWire:Search:IndexPath=$OUT/in-process.index" \
+bench compare --http "lucene-http=http://127.0.0.1:$PORT" --fts5 "$DB" --light fts5-in-process \
+  --inprocess lucene-in-process --settings "ConnectionStrings:NewsWire=Data Source=$DB|NewsWire:Search:IndexPath=$OUT/in-process.index" \
   --rounds "$ROUNDS" --warmup "$WARMUP" --out "$OUT/compare.json"
-stop "$FTS5"
+rm -f "${DB%.db}.fts5.db"
 rm -rf "$OUT/in-process.index"
 
 step "4. the search load: wrk, the mix at 1, 8 and 32 connections"

@@ -161,7 +161,8 @@ public static class BenchMain
 
     /// <summary>
     /// --http name=URL,name=URL (running services), --light name,name (sides given one warm-up round),
-    /// --inprocess name with --settings Key=Value|Key=Value (the service's search in this process).
+    /// --inprocess name with --settings Key=Value|Key=Value (the service's search in this process),
+    /// --fts5 DATABASE (FTS5's statements in this process on a copy of the database with the FTS5 index built).
     /// </summary>
     private static async Task<object> CompareAsync(Dictionary<string, string> options, int rounds, int warmup)
     {
@@ -177,8 +178,29 @@ public static class BenchMain
         }
 
         InProcessSearch? inProcess = null;
+        Microsoft.Data.Sqlite.SqliteConnection? fts5 = null;
         try
         {
+            // FTS5 as NewsWire searched with it before Lucene (the bench's baseline, built on a copy of the database).
+            if (options.TryGetValue("fts5", out var fts5Database))
+            {
+                var (copy, build) = Fts5Baseline.Prepare(fts5Database);
+                Console.WriteLine($"fts5-in-process: index built on a copy of the database in {build.TotalSeconds:0.0} s");
+                fts5 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
+                fts5.Open();
+                var statements = new Dictionary<string, IReadOnlyList<CapturedStatement>>(StringComparer.Ordinal);
+                var connection = fts5;
+                sides.Add(new SearchSide("fts5-in-process", search =>
+                {
+                    if (!statements.TryGetValue(search.Url(), out var captured))
+                    {
+                        statements[search.Url()] = captured = Fts5Baseline.Statements(search);
+                    }
+
+                    return Task.FromResult(EngineBaseline.Execute(connection, captured));
+                }, light.Contains("fts5-in-process") ? 1 : warmup));
+            }
+
             if (options.TryGetValue("inprocess", out var inProcessName))
             {
                 var settings = options["settings"].Split('|').ToDictionary(s => s[..s.IndexOf('=', StringComparison.Ordinal)], s => s[(s.IndexOf('=', StringComparison.Ordinal) + 1)..]);
@@ -196,6 +218,8 @@ public static class BenchMain
             {
                 await inProcess.DisposeAsync();
             }
+
+            fts5?.Dispose();
 
             clients.ForEach(c => c.Dispose());
         }
