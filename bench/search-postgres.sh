@@ -65,7 +65,10 @@ rss "$SERVICE" > "$OUT/search-load-rss.json"
 stop "$SERVICE"
 
 step "5. reindex"
-/usr/bin/time -v -o "$OUT/reindex.time" env "${PG[@]}" dotnet "$API" reindex > "$OUT/reindex.out" 2> "$OUT/reindex.err"
+# Bounded (REINDEX_LIMIT seconds, default 900), so that a loaded machine cannot hold the report back for ever.
+if ! timeout "${REINDEX_LIMIT:-900}" /usr/bin/time -v -o "$OUT/reindex.time" env "${PG[@]}" dotnet "$API" reindex > "$OUT/reindex.out" 2> "$OUT/reindex.err"; then
+  rm -f "$OUT/reindex.time"; echo "${REINDEX_LIMIT:-900}" > "$OUT/reindex.timeout"
+fi
 cat "$OUT/reindex.out"
 
 step "6. report"

@@ -37,6 +37,11 @@ internal static class ScaleReport
             var (wall, rss) = Stats.ReadTime(reindexFile);
             reindex = new JsonObject { ["method"] = "dotnet NewsWire.Api.dll reindex", ["seconds"] = Stats.Round(wall, 1), ["maxRssMB"] = Stats.Round(rss, 0) };
         }
+        else if (File.Exists(Path.Combine(folder, "reindex.timeout")))
+        {
+            var limit = double.Parse(File.ReadAllText(Path.Combine(folder, "reindex.timeout")).Trim(), CultureInfo.InvariantCulture);
+            reindex = new JsonObject { ["method"] = Inv($"dotnet NewsWire.Api.dll reindex, stopped unfinished after {limit:0} s"), ["seconds"] = limit, ["finished"] = false };
+        }
         else
         {
             reindex = new JsonObject
@@ -159,7 +164,7 @@ internal static class ScaleReport
             Target("import, store and index complete ≥ 2,600 articles/s",
                 Inv($"{D(import["completeArticlesPerSecond"]):N0}/s ({D(import["storeWallSeconds"]):0.0} s import + {D(import["indexCatchUpSeconds"]):0.0} s until the index caught up; store alone {D(import["storeArticlesPerSecond"]):N0}/s; the import's CPU {D(import["cpuSeconds"]):0} s on 2 cores)"),
                 Inv($"{PreviousImportRate:N0}/s (FTS5, 1M, docs/benchmarks.md before issue 10)"), D(import["completeArticlesPerSecond"]) >= 2600),
-            Target("reindex ≤ 3 min", Inv($"{D(s["reindex"]!["seconds"]):0.0} s"), S(s["reindex"]!["method"]), D(s["reindex"]!["seconds"]) <= 180),
+            Target("reindex ≤ 3 min", Inv($"{(s["reindex"]!["finished"] is null ? "" : "over ")}{D(s["reindex"]!["seconds"]):0.0} s"), S(s["reindex"]!["method"]), s["reindex"]!["finished"] is null && D(s["reindex"]!["seconds"]) <= 180),
             Target("peak RSS of the service under the search load ≤ 400 MB", Inv($"{D(memory["peakUnderSearchLoadMB"]):0} MB"),
                 Inv($"{D(import["serviceRssMBDuringCatchUp"]):0} MB while the index caught up"), D(memory["peakUnderSearchLoadMB"]) <= 400),
         ];
