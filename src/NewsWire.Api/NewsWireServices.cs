@@ -7,6 +7,7 @@ using NewsWire.Api.Health;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.Ingest;
 using NewsWire.Api.OpenApi;
+using NewsWire.Api.Push;
 using NewsWire.Api.RateLimits;
 using NewsWire.Api.Search;
 using NewsWire.Api.Search.Lucene;
@@ -36,6 +37,7 @@ public static class NewsWireServices
         builder.Services.AddImport();
         builder.Services.AddCatalogue();
         builder.Services.AddFeeds();
+        builder.Services.AddPush();
         return builder;
     }
 }

@@ -371,6 +371,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A live stream of new articles that match a search (server-sent events)
+         * @description `text/event-stream` that stays open: one `article` event per newly stored article that matches `q`
+         *     and the listing filters, as search would list it (same query language; hidden near-duplicates only
+         *     with `includeDuplicates=true`). Each event's `data` is the ArticleSummary as listing and search
+         *     return it, its `id` the change-log position of the write that stored it. "Newly stored" is a
+         *     create (POST, import): a corrected article is not sent again.
+         *
+         *     Without `Last-Event-ID` the stream starts at the newest write. A client that reconnects with the
+         *     `Last-Event-ID` it last received (browsers' EventSource does this by itself) first gets every
+         *     match stored since, in order, none twice; an id that is not a position of the log is a 400
+         *     problem. After a change-log compaction dropped entries the id needs (older than
+         *     `NewsWire:ChangeLog:RetentionHours`), the stream says so in a comment and resumes at the head.
+         *
+         *     A comment (`: heartbeat`) every 15 s keeps proxies from closing an idle stream. At most
+         *     `NewsWire:RateLimits:StreamsPerClient` (10) streams are open at once per client address: beyond,
+         *     a 429 problem with `Retry-After`. Opening a stream counts against the search rate limit. Every
+         *     instance sees the writes of every other: `curl -N '/api/search/stream?q=refugees'`.
+         */
+        get: operations["StreamSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2112,6 +2147,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StreamSearch: {
+        parameters: {
+            query?: {
+                /** @description The query, as for search: 1..500 characters, words (ANDed), "exact phrase", OR, -exclude, prefix*, headline:/lead:/body:/place: scopes. */
+                q?: string;
+                /** @description Agency; repeat to OR (source=TASS&source=Reuters). Case-insensitive. */
+                source?: string[];
+                /** @description Tag; repeat to OR. */
+                tag?: string[];
+                /** @description Dateline place; repeat to OR. */
+                place?: string[];
+                /** @description Language (BCP 47); repeat to OR. */
+                lang?: string[];
+                /** @description Published at or after: ISO date or date-time. A bare date means from the start of that day (UTC). */
+                from?: string;
+                /** @description Published at or before: ISO date or date-time. A bare date includes the whole day (UTC). */
+                to?: string;
+                /** @description true to include near-duplicates (stories that repeat another with small changes); default false. */
+                includeDuplicates?: string;
+            };
+            header?: {
+                "last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ArticleSummary"];
                 };
             };
             /** @description Bad Request */

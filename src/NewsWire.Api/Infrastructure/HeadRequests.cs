@@ -9,6 +9,11 @@ namespace NewsWire.Api.Infrastructure;
 /// </summary>
 public static class HeadRequests
 {
+    private static readonly object Marker = new();
+
+    /// <summary>Whether the client sent HEAD, though the handler sees GET: an endless answer (a stream) ends at once.</summary>
+    public static bool IsHead(HttpContext context) => context.Items.ContainsKey(Marker);
+
     /// <summary>Must run before routing, which would otherwise match HEAD against GET-only routes (405).</summary>
     public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -20,6 +25,7 @@ public static class HeadRequests
 
         var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         context.Request.Method = HttpMethods.Get;
+        context.Items[Marker] = true;
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null, body));
         try
         {

@@ -23,6 +23,9 @@ public sealed class RateLimitOptions
     /// <summary>Bulk imports, per API key: each may carry up to a gigabyte.</summary>
     public RateLimitPolicyOptions Imports { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 
+    /// <summary>Live search streams open at once per client address (ADR 26); beyond it, 429.</summary>
+    public int StreamsPerClient { get; set; } = 10;
+
     internal IEnumerable<(string Name, RateLimitPolicyOptions Policy)> Policies() =>
         [(nameof(Reads), Reads), (nameof(Writes), Writes), (nameof(Search), Search), (nameof(Imports), Imports)];
 }

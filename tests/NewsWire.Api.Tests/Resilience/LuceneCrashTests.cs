@@ -18,7 +18,6 @@ namespace NewsWire.Api.Tests.Resilience;
 [Trait("Provider", "Sqlite")]
 public sealed class LuceneCrashTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly Dictionary<string, string> Lucene = new() { ["NewsWire__Search__Engine"] = "Lucene" };
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"newswire-lucene-crash-{Guid.NewGuid():N}.db");
     private readonly DistinctArticles _articles = new(DistinctArticles.NewMark(new Random(ResilienceSettings.Seed + 7)), ResilienceSettings.Seed);
 
@@ -33,7 +32,7 @@ public sealed class LuceneCrashTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task KillingTheServiceMidImportLeavesAnIndexThatCatchesUpWithEveryStoredArticleOnce()
     {
-        await using (var service = await ServiceProcess.StartAsync(_database, Lucene))
+        await using (var service = await ServiceProcess.StartAsync(_database))
         {
             using var client = service.CreateClient();
             var content = new StreamContent(new ChunkStream(Enumerable.Range(0, 200_000)
@@ -90,7 +89,7 @@ public sealed class LuceneCrashTests(ITestOutputHelper output) : IDisposable
     {
         var stored = await StoredAsync();
         output.WriteLine($"{stored.Count:N0} articles stored");
-        await using (var restarted = await ServiceProcess.StartAsync(_database, Lucene))
+        await using (var restarted = await ServiceProcess.StartAsync(_database))
         {
             using var client = restarted.CreateClient(withKey: false);
             var searched = 0;
@@ -160,7 +159,6 @@ public sealed class LuceneCrashTests(ITestOutputHelper output) : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsWire.Api.dll"));
         start.ArgumentList.Add(command);
         start.ArgumentList.Add($"--ConnectionStrings:NewsWire=Data Source={_database}");
-        start.ArgumentList.Add($"--{LuceneSearchSetup.Section}:Engine=Lucene");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

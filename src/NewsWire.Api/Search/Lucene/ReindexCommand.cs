@@ -20,7 +20,7 @@ public static class ReindexCommand
         database. Stop the service that uses the index folder first: a running service holds it.
         """;
 
-    /// <summary>Exit codes: 0 rebuilt, 2 bad arguments or no Lucene engine, 3 the index is in use.</summary>
+    /// <summary>Exit codes: 0 rebuilt, 2 bad arguments, 3 the index is in use.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.FirstOrDefault(a => !IsSetting(a)) is { } unknown)

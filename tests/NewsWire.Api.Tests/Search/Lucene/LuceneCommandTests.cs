@@ -30,7 +30,7 @@ public sealed class LuceneCommandTests : IDisposable
         // Written by a service whose index is elsewhere: the default folder has none.
         await WriteAsync(25, Path.Combine(_folder, "elsewhere.index"));
 
-        var (exitCode, output, errors) = await Run("reindex", $"--{LuceneSearchSetup.Section}:Engine=Lucene");
+        var (exitCode, output, errors) = await Run("reindex");
 
         exitCode.Should().Be(0, errors);
         output.Should().Contain("Reindexed 26 articles").And.Contain(IndexFolder).And.Contain($"position {await HeadAsync()}");
@@ -47,7 +47,7 @@ public sealed class LuceneCommandTests : IDisposable
         var client = service.CreateClient();
         (await client.GetFromJsonAsync<SearchResults>("/api/search?q=Smirnov", HttpExtensions.Json))!.Total.Should().Be(1);
 
-        var (exitCode, _, errors) = await Run("reindex", $"--{LuceneSearchSetup.Section}:Engine=Lucene");
+        var (exitCode, _, errors) = await Run("reindex");
 
         exitCode.Should().Be(3);
         errors.Should().Contain("in use by another NewsWire process").And.Contain("IndexPath");
@@ -68,7 +68,7 @@ public sealed class LuceneCommandTests : IDisposable
     {
         var file = await NdjsonAsync(300);
 
-        var (exitCode, output, errors) = await Run("import", $"--{LuceneSearchSetup.Section}:Engine=Lucene", file);
+        var (exitCode, output, errors) = await Run("import", file);
 
         exitCode.Should().Be(0, errors);
         output.Should().Contain("300 created").And.Contain("Search index: up to date");
@@ -85,7 +85,7 @@ public sealed class LuceneCommandTests : IDisposable
         (await client.GetFromJsonAsync<SearchResults>("/api/search?q=zqcommand", HttpExtensions.Json))!.Total.Should().Be(0);
         var file = await NdjsonAsync(50);
 
-        var (exitCode, output, errors) = await Run("import", $"--{LuceneSearchSetup.Section}:Engine=Lucene", file);
+        var (exitCode, output, errors) = await Run("import", file);
 
         exitCode.Should().Be(0, errors);
         output.Should().Contain("50 created").And.Contain("Search index not updated here").And.Contain("in use by another NewsWire process");

@@ -284,6 +284,14 @@ public sealed class LuceneEngineTests(LuceneCorpusIndex corpus) : IClassFixture<
             .Invoking(e => e.Search(Requests.For("беженц*"))).Should().Throw<SearchTooBroadException>().WithMessage("'беженц*' *");
     }
 
+    [Fact]
+    public void ACancelledSearchStopsInsideTheEngine()
+    {
+        // What stops a search past its time limit or whose client left: the collector looks at the token as it goes.
+        corpus.Engine.Invoking(e => e.Search(Requests.For("refugees OR grain", facets: [Facet.Source]), new CancellationToken(canceled: true)))
+            .Should().Throw<OperationCanceledException>();
+    }
+
     /// <summary>The highlights of a hit, on the text the store would read for it.</summary>
     private static SearchHighlights Marks(EngineHit hit, string q) =>
         LuceneSearchEngine.Highlighter(Requests.For(q)).Highlight(Article(hit).Headline, Article(hit).Body);
