@@ -11,6 +11,7 @@ using NewsWire.Api.Push;
 using NewsWire.Api.RateLimits;
 using NewsWire.Api.Search;
 using NewsWire.Api.Search.Lucene;
+using NewsWire.Api.Webhooks;
 
 namespace NewsWire.Api;
 
@@ -38,6 +39,7 @@ public static class NewsWireServices
         builder.Services.AddCatalogue();
         builder.Services.AddFeeds();
         builder.Services.AddPush();
+        builder.Services.AddWebhooks();
         return builder;
     }
 }

@@ -12,6 +12,7 @@ using NewsWire.Api.RateLimits;
 using NewsWire.Api.Reader;
 using NewsWire.Api.Search;
 using NewsWire.Api.Search.Lucene;
+using NewsWire.Api.Webhooks;
 
 if (args is ["import", .. var importArguments])
 {
@@ -45,6 +46,7 @@ app.MapSearchStream();
 app.MapReaderPage();
 app.MapCatalogue();
 app.MapFeeds();
+app.MapSubscriptions();
 
 await app.RunAsync();
 return 0;

@@ -8,9 +8,10 @@ namespace NewsWire.Storage.Postgres;
 /// answers to the storage seams (ADR 19).</summary>
 public static class PostgresStorage
 {
-    /// <summary>The advisory-lock keys NewsWire takes: one for writers (commit order, ADR 20), one for start-up.</summary>
+    /// <summary>The advisory-lock keys NewsWire takes: one for writers (commit order, ADR 20), one for start-up, one for the webhook dispatcher.</summary>
     internal const long WriteLock = 0x4E57_0001; // "NW" 1
     internal const long StartupLock = 0x4E57_0002;
+    internal const long DispatchLock = 0x4E57_0003; // the webhook dispatcher's round (ADR 27)
 
     /// <summary>Registers the model on PostgreSQL and the provider's seams.</summary>
     /// <param name="services">The service collection.</param>
@@ -34,6 +35,7 @@ public static class PostgresStorage
         services.AddSingleton<IArticleWrites, PostgresWrites>();
         services.AddScoped<IChangeLog, ChangeLog>();
         services.AddSingleton<IDatabaseMigrator, PostgresMigrator>();
+        services.AddSingleton<IWebhookLocks, PostgresWebhookLocks>();
         return services;
     }
 

@@ -24,12 +24,15 @@ public sealed class ChangeLog(NewsWireDb db) : IChangeLog
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var head = await HeadAsync(cancellationToken);
+        // A durable reader (the webhook dispatcher, ADR 27) still needs every entry past its cursor, redundant or not.
+        var unread = await db.ChangeLogCursors.MinAsync(c => (long?)c.Position, cancellationToken) ?? long.MaxValue;
+        var limit = Math.Min(head, unread + 1);
         // Deletions about to go raise the floor: a reader behind it would miss them and must rebuild.
         var droppedDeletions = await db.ArticleChanges
-            .Where(c => c.ChangedAt < before && c.Position < head && c.Kind == ChangeKind.Deleted)
+            .Where(c => c.ChangedAt < before && c.Position < limit && c.Kind == ChangeKind.Deleted)
             .MaxAsync(c => (long?)c.Position, cancellationToken);
         var dropped = await db.ArticleChanges
-            .Where(c => c.ChangedAt < before && c.Position < head
+            .Where(c => c.ChangedAt < before && c.Position < limit
                 && (c.Kind == ChangeKind.Deleted
                     || db.ArticleChanges.Any(later => later.ArticleId == c.ArticleId && later.Position > c.Position)))
             .ExecuteDeleteAsync(cancellationToken);

@@ -10,6 +10,9 @@ public sealed class NewsWireDb(DbContextOptions<NewsWireDb> options) : DbContext
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<ArticleChange> ArticleChanges => Set<ArticleChange>();
     public DbSet<ChangeLogState> ChangeLogState => Set<ChangeLogState>();
+    public DbSet<ChangeLogCursor> ChangeLogCursors => Set<ChangeLogCursor>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -406,6 +406,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions, newest first
+         * @description Needs `X-Api-Key`. `limit` 1..100 (default 20); pass `nextCursor` back as `cursor` (also in `Link: rel="next"`). Secrets are not shown.
+         */
+        get: operations["ListSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a webhook to a search
+         * @description Needs `X-Api-Key`. The body is a search as `GET /api/search` takes it (`q` and any listing filter:
+         *     `source`, `tag`, `place`, `lang` as a string or an array, `from`, `to`, `includeDuplicates`) and
+         *     `webhook.url`. Every article stored from now on that matches is POSTed to the URL, signed as the
+         *     Standard Webhooks specification says (`webhook-id`, `webhook-timestamp`, `webhook-signature`), with
+         *     the body `{ "type": "article.matched", "timestamp": ..., "data": { "subscription": id, "article":
+         *     ArticleSummary } }`. Retried with backoff for about a day until the receiver answers 2xx; a 410
+         *     disables the subscription. The URL must be http or https to a host that does not resolve to a
+         *     loopback, private, link-local or metadata address. The answer holds the signing `secret`
+         *     (`whsec_...`): it is shown only here.
+         */
+        post: operations["PostSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one subscription
+         * @description Needs `X-Api-Key`. 404 when there is none with that id. The secret is not shown.
+         */
+        get: operations["GetSubscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Deletes the subscription and, by the foreign key's cascade, every delivery it still had pending.
+         * @description Needs `X-Api-Key`. 204 when deleted, with every delivery it still had pending; 404 when missing.
+         */
+        delete: operations["DeleteSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's deliveries, newest first
+         * @description Needs `X-Api-Key`. Each delivery: the article's id, its state (`pending`, `delivered`, `failed` once
+         *     every retry is spent, `cancelled` when the subscription was disabled), attempts so far, the last
+         *     HTTP status and error, and when the next attempt is due. Paged as the subscription list is.
+         */
+        get: operations["ListDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -648,6 +726,94 @@ export interface components {
              * @example https://tass.com/world/822339
              */
             url?: string | null;
+        };
+        /** @description A subscription just made, with its signing secret: shown this once and never again. */
+        CreatedSubscription: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example refugees europe */
+            q: string;
+            /**
+             * @example [
+             *       "TASS"
+             *     ]
+             */
+            source: string[];
+            tag: string[];
+            place: string[];
+            lang: string[];
+            from?: string | null;
+            to?: string | null;
+            includeDuplicates: boolean;
+            webhook: components["schemas"]["WebhookItem"];
+            /**
+             * Format: date-time
+             * @example 2026-12-01T12:00:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the receiver answered 410 Gone and deliveries stopped; null while it delivers.
+             */
+            disabledAt?: string | null;
+            /** @example The receiver answered 410 Gone. */
+            disabledReason?: string | null;
+            /**
+             * @description The Standard Webhooks signing secret: `whsec_` and the base64 of the key's bytes.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        /** @description One article pushed (or being pushed) to a subscription's webhook. */
+        DeliveryItem: {
+            /**
+             * Format: int64
+             * @description Also the `webhook-id` header's number (`msg_` and this id).
+             * @example 7
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The article's id.
+             * @example 42
+             */
+            article: number;
+            /**
+             * @description pending, delivered, failed (every retry used) or cancelled (the subscription was disabled).
+             * @example delivered
+             */
+            state: string;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * Format: int32
+             * @description The HTTP status of the last attempt; null when it got none.
+             * @example 200
+             */
+            lastStatus?: number | null;
+            /** @description Why the last attempt failed, when it did. */
+            lastError?: string | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null once delivered, failed or cancelled.
+             */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["DeliveryItem"][];
+            nextCursor?: string | null;
+            /** Format: int32 */
+            total: number;
         };
         /** @description One value of a facet and how many matching articles have it. */
         FacetValue: {
@@ -904,6 +1070,99 @@ export interface components {
             checks: {
                 [key: string]: string | null;
             };
+        };
+        /**
+         * @description A new subscription: a search (`q` and any listing filter, as `GET /api/search` takes them) and the
+         *     webhook to push each newly stored match to.
+         */
+        SubscriptionInput: {
+            /**
+             * @description The search, in the syntax of `GET /api/search` (1..500 characters).
+             * @example refugees europe
+             */
+            q?: string | null;
+            /**
+             * @description Agencies (one, or an array to OR).
+             * @example [
+             *       "TASS"
+             *     ]
+             */
+            source?: string[] | null;
+            /**
+             * @example [
+             *       "refugees"
+             *     ]
+             */
+            tag?: string[] | null;
+            place?: string[] | null;
+            /**
+             * @example [
+             *       "en"
+             *     ]
+             */
+            lang?: string[] | null;
+            /** @description Published at or after (ISO date or date-time). */
+            from?: string | null;
+            /** @description Published at or before (ISO date or date-time; a bare date includes the whole day). */
+            to?: string | null;
+            /** @description Push near-duplicates too (default false). */
+            includeDuplicates?: boolean | null;
+            webhook?: components["schemas"]["WebhookInput"];
+        };
+        /** @description A subscription as it is stored. */
+        SubscriptionItem: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example refugees europe */
+            q: string;
+            /**
+             * @example [
+             *       "TASS"
+             *     ]
+             */
+            source: string[];
+            tag: string[];
+            place: string[];
+            lang: string[];
+            from?: string | null;
+            to?: string | null;
+            includeDuplicates: boolean;
+            webhook: components["schemas"]["WebhookItem"];
+            /**
+             * Format: date-time
+             * @example 2026-12-01T12:00:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the receiver answered 410 Gone and deliveries stopped; null while it delivers.
+             */
+            disabledAt?: string | null;
+            /** @example The receiver answered 410 Gone. */
+            disabledReason?: string | null;
+        };
+        SubscriptionPage: {
+            items: components["schemas"]["SubscriptionItem"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor?: string | null;
+            /** Format: int32 */
+            total: number;
+        };
+        /** @description Where matches are pushed. */
+        WebhookInput: {
+            /**
+             * @description An absolute http or https URL whose host does not resolve to a loopback, private, link-local or
+             *                 metadata address (unless `NewsWire:Webhooks:AllowPrivateNetworks`).
+             * @example https://desk.example/hooks/newswire
+             */
+            url?: string | null;
+        };
+        WebhookItem: {
+            /** @example https://desk.example/hooks/newswire */
+            url: string;
         };
     };
     responses: never;
@@ -2222,6 +2481,394 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100 (default 20). */
+                limit?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No `X-Api-Key`, or no key configured on the service. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `X-Api-Key` is not a configured key. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSubscription"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No `X-Api-Key`, or no key configured on the service. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `X-Api-Key` is not a configured key. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionItem"];
+                };
+            };
+            /** @description No `X-Api-Key`, or no key configured on the service. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `X-Api-Key` is not a configured key. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "NewsWire-Change": components["headers"]["NewsWire-Change"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No `X-Api-Key`, or no key configured on the service. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `X-Api-Key` is not a configured key. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100 (default 20). */
+                limit?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No `X-Api-Key`, or no key configured on the service. */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `X-Api-Key` is not a configured key. */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description This client's budget under the operation's rate-limit policy is spent; `Retry-After` says when to try again. */

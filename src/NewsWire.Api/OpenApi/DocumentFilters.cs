@@ -16,6 +16,7 @@ internal sealed class TagDescriptions : IDocumentFilter
         ["Feeds"] = "The newest articles, or any search, as Atom, RSS or JSON Feed, and the OpenSearch description.",
         ["Catalogue"] = "The sources, tags and places in the archive, most used first.",
         ["Operations"] = "What load balancers and monitors ask.",
+        ["Subscriptions"] = "Saved searches that push (with a key): every newly stored match is POSTed to a webhook, signed as Standard Webhooks says, retried for about a day.",
     };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

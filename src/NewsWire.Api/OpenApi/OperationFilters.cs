@@ -5,15 +5,16 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace NewsWire.Api.OpenApi;
 
 /// <summary>
-/// Marks POST, PUT and DELETE as needing the API key, so Swagger UI sends it once authorized, and says of
-/// every other operation that it is public (an empty <c>security</c>), with the 401 and 403 a key check gives.
+/// Marks POST, PUT and DELETE (and reads marked <see cref="Webhooks.ApiKeyRequired"/>) as needing the API key, so
+/// Swagger UI sends it once authorized, and says of every other operation that it is public (an empty <c>security</c>), with the 401 and 403 a key check gives.
 /// </summary>
 internal sealed class WriteOperationsNeedKey : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Security ??= [];
-        if (context.ApiDescription.HttpMethod is not ("POST" or "PUT" or "DELETE"))
+        if (context.ApiDescription.HttpMethod is not ("POST" or "PUT" or "DELETE")
+            && !context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Webhooks.ApiKeyRequired>().Any())
         {
             return;
         }

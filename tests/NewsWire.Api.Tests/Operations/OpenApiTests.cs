@@ -76,7 +76,8 @@ public sealed class OpenApiTests : IAsyncLifetime
         foreach (var (key, operation) in Operations())
         {
             var security = operation["security"]!.AsArray();
-            if (key.StartsWith("GET ", StringComparison.Ordinal))
+            // A subscription holds a receiver's address and what it was sent: reading one needs the key too.
+            if (key.StartsWith("GET ", StringComparison.Ordinal) && !key.Contains("/api/subscriptions", StringComparison.Ordinal))
             {
                 security.Should().BeEmpty($"{key} is public");
             }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Tests.Infrastructure;
 
@@ -88,6 +90,7 @@ public sealed class ChangeLogTests : ServiceTest
         var last = await Writer.CreateAsync(Stories.Input("Last"));
 
         await using var scope = App.Services.CreateAsyncScope();
+        await WebhookCursorAtAsync(6);
         var log = scope.ServiceProvider.GetRequiredService<IChangeLog>();
         var dropped = await log.CompactAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None);
 
@@ -96,6 +99,26 @@ public sealed class ChangeLogTests : ServiceTest
         (await log.ReadAsync(0, 100, CancellationToken.None)).Gap.Should().BeTrue("a reader at 0 would miss the deletion at 5");
         (await log.ReadAsync(5, 100, CancellationToken.None)).Gap.Should().BeFalse();
         (await log.HeadAsync(CancellationToken.None)).Should().Be(6);
+    }
+
+    [Fact]
+    public async Task CompactionKeepsEveryEntryTheWebhookDispatcherHasNotMatchedYet()
+    {
+        var kept = await Writer.CreateAsync(Stories.Input("Kept"));
+        await Writer.PutAsJsonAsync($"/api/articles/{kept.Id}", Stories.Input("Kept, corrected"), HttpExtensions.Json);
+        var gone = await Writer.CreateAsync(Stories.Input("Gone"));
+        await Writer.DeleteAsync($"/api/articles/{gone.Id}");
+        await WebhookCursorAtAsync(5);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
+        await App.Services.GetServices<IHostedService>().OfType<NewsWire.Api.Webhooks.WebhookDispatcher>().Single().StopAsync(CancellationToken.None);
+        await db.ChangeLogCursors.ExecuteUpdateAsync(c => c.SetProperty(x => x.Position, 2L)); // as if the dispatcher were behind
+
+        var dropped = await scope.ServiceProvider.GetRequiredService<IChangeLog>().CompactAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None);
+
+        dropped.Should().Be(1, "only entries at or below the cursor may go, and of those only kept's creation (2) has a later one");
+        (await Log()).Should().Equal("1:1:Created", $"3:{kept.Id}:Updated", $"4:{gone.Id}:Created", $"5:{gone.Id}:Deleted");
+        (await scope.ServiceProvider.GetRequiredService<IChangeLog>().ReadAsync(2, 100, CancellationToken.None)).Gap.Should().BeFalse();
     }
 
     [Fact]
@@ -109,6 +132,23 @@ public sealed class ChangeLogTests : ServiceTest
 
         dropped.Should().Be(0);
         (await Changes()).Should().HaveCount(3);
+    }
+
+    /// <summary>Waits for the webhook dispatcher (which runs in every service) to have read the log up to a position.</summary>
+    private async Task WebhookCursorAtAsync(long position)
+    {
+        for (var waited = 0; ; waited++)
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var at = await scope.ServiceProvider.GetRequiredService<NewsWireDb>().ChangeLogCursors.Select(c => c.Position).SingleAsync();
+            if (at >= position)
+            {
+                return;
+            }
+
+            waited.Should().BeLessThan(600, "the dispatcher should reach {0} (it is at {1})", position, at);
+            await Task.Delay(50);
+        }
     }
 
     private static long Position(HttpResponseMessage response) =>

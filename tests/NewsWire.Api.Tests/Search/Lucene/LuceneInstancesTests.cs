@@ -43,6 +43,7 @@ public sealed class LuceneInstancesTests
 
         (await a.DeleteAsync($"/api/articles/{gone.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         var later = await a.CreateAsync(Stories.Input("Later story", body: "zqgapkept again, later."));
+        await DispatcherCursor.WaitForHeadAsync(pair.A.Services);
         using (var scope = pair.A.Services.CreateScope())
         {
             // Every deletion older than an hour from now goes: the log no longer says that 'gone' was deleted.

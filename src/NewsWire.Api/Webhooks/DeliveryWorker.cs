@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace NewsWire.Api.Webhooks;
+
+/// <summary>
+/// Sends what the queue holds (ADR 27): claims due deliveries (each instance its own, under the provider's lock),
+/// makes one attempt of each, and stores the outcome only while its claim still holds, so a delivery is never
+/// attempted by two instances at once. 2xx delivers; 410 disables the subscription and cancels what it had
+/// pending; anything else is retried by the <see cref="RetrySchedule"/> until it is spent. A claim outlives the
+/// attempt's timeout by a margin; an instance that dies mid-attempt leaves its claim to lapse, and the delivery is
+/// tried again with the same <c>webhook-id</c>: at least once.
+/// </summary>
+internal sealed partial class DeliveryWorker(
+    IServiceScopeFactory scopes, IWebhookLocks locks, WebhookSender sender, RetrySchedule schedule, WebhookSignals signals,
+    IOptions<WebhookOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    private const int MaxErrorLength = 1000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var poll = TimeSpan.FromMilliseconds(settings.PollIntervalMs);
+        var lease = TimeSpan.FromSeconds(settings.AttemptTimeoutSeconds * 2 + 5);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                IReadOnlyList<ClaimedDelivery> claimed;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
+                    claimed = await DeliveryClaims.ClaimAsync(db, locks, clock.GetUtcNow().UtcDateTime, lease, settings.Concurrency, stoppingToken);
+                }
+
+                if (claimed.Count == 0)
+                {
+                    await signals.WaitForDeliveriesAsync(poll, stoppingToken);
+                    continue;
+                }
+
+                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stoppingToken },
+                    async (delivery, cancellationToken) => await AttemptAsync(delivery, cancellationToken));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+            {
+                // A busy or unreachable database: claims not recorded lapse, and the next round tries again.
+                LogRoundFailed(e);
+                await Task.Delay(poll, stoppingToken);
+            }
+        }
+    }
+
+    private async Task AttemptAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
+        var subscription = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.Id == delivery.SubscriptionId)
+            .Select(s => new { s.WebhookUrl, s.Secret, s.DisabledAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (subscription is null)
+        {
+            return; // deleted while claimed: its deliveries went with it
+        }
+
+        var mine = db.Deliveries.Where(d => d.Id == delivery.Id && d.ClaimToken == delivery.Token);
+        if (subscription.DisabledAt is not null)
+        {
+            await mine.ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.State, DeliveryState.Cancelled).SetProperty(x => x.NextAttemptAt, (DateTime?)null)
+                .SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+            return;
+        }
+
+        var result = await sender.SendAsync(subscription.WebhookUrl, subscription.Secret, WebhookSender.MessageId(delivery.Id), delivery.Payload, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attempts = delivery.Attempts + 1;
+        var error = result.Error is { Length: > MaxErrorLength } tooLong ? tooLong[..MaxErrorLength] : result.Error;
+        if (result.Delivered)
+        {
+            await mine.ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.State, DeliveryState.Delivered).SetProperty(x => x.Attempts, attempts)
+                .SetProperty(x => x.LastStatus, result.Status).SetProperty(x => x.LastError, (string?)null)
+                .SetProperty(x => x.DeliveredAt, now).SetProperty(x => x.NextAttemptAt, (DateTime?)null)
+                .SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+            return;
+        }
+
+        if (result.Gone)
+        {
+            await DisableAsync(db, delivery, attempts, now, cancellationToken);
+            return;
+        }
+
+        var next = schedule.Next(attempts, now, result.RetryAfter);
+        var state = next is null ? DeliveryState.Failed : DeliveryState.Pending;
+        await mine.ExecuteUpdateAsync(d => d
+            .SetProperty(x => x.State, state).SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.LastStatus, result.Status).SetProperty(x => x.LastError, error)
+            .SetProperty(x => x.NextAttemptAt, next)
+            .SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+        if (next is null)
+        {
+            LogGaveUp(delivery.Id, delivery.SubscriptionId, attempts, error);
+        }
+    }
+
+    /// <summary>410 Gone: the receiver wants no more. The subscription is disabled and nothing it had pending is sent.</summary>
+    private async Task DisableAsync(NewsWireDb db, ClaimedDelivery delivery, int attempts, DateTime now, CancellationToken cancellationToken)
+    {
+        const string Reason = "The receiver answered 410 Gone.";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var recorded = await db.Deliveries.Where(d => d.Id == delivery.Id && d.ClaimToken == delivery.Token).ExecuteUpdateAsync(d => d
+            .SetProperty(x => x.State, DeliveryState.Cancelled).SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.LastStatus, 410).SetProperty(x => x.LastError, Reason + " The subscription is disabled.")
+            .SetProperty(x => x.NextAttemptAt, (DateTime?)null)
+            .SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+        if (recorded == 0)
+        {
+            return; // the claim lapsed and another instance has it: it will see the 410 itself
+        }
+
+        await db.Subscriptions.Where(s => s.Id == delivery.SubscriptionId && s.DisabledAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.DisabledAt, now).SetProperty(x => x.DisabledReason, Reason), cancellationToken);
+        await db.Deliveries.Where(d => d.SubscriptionId == delivery.SubscriptionId && d.State == DeliveryState.Pending).ExecuteUpdateAsync(d => d
+            .SetProperty(x => x.State, DeliveryState.Cancelled).SetProperty(x => x.NextAttemptAt, (DateTime?)null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogDisabled(delivery.SubscriptionId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery round failed; it is tried again")]
+    private partial void LogRoundFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {Delivery} to subscription {Subscription} failed for good after {Attempts} attempts: {Error}")]
+    private partial void LogGaveUp(long delivery, long subscription, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription} disabled: its receiver answered 410 Gone")]
+    private partial void LogDisabled(long subscription);
+}
