@@ -51,7 +51,9 @@ internal sealed partial class WebhookDispatcher(
 
             if (!more)
             {
-                await Task.Delay(poll, clock, stoppingToken);
+                // Returns rather than throws when stopped: a cancelled ExecuteAsync counts as a failure, which stops
+                // the host, unless the host itself is stopping (the service alone can be stopped too).
+                await Task.Delay(poll, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
