@@ -32,19 +32,15 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var (paths, source, lang, error) = ParseArguments(args.Where(a => !IsSetting(a)).ToArray());
+        var (paths, source, lang, error) = ParseArguments(args.Where(a => !CommandHost.IsSetting(a)).ToArray());
         if (error is not null)
         {
             await Console.Error.WriteLineAsync(error + Environment.NewLine + Usage);
             return 2;
         }
 
-        // A plain host, not a web application: the command must not open a port.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args.Where(IsSetting).ToArray(), ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // the progress line is the output
-        builder.AddNewsWire(); // the service's own registration: same provider, writer and settings
-        builder.Services.WithoutBackgroundTailing(); // the index is fed below, when this process may have it
-        using var app = builder.Build();
+        // No background services: the index is fed below, when this process may have it; webhooks are the service's.
+        using var app = CommandHost.Build(args.Where(CommandHost.IsSetting));
         await app.StartAsync(); // runs migrations (and the first-start seed) as the service would
         var indexing = await ImportIndexing.StartAsync(app.Services);
         try
@@ -82,9 +78,6 @@ public static class ImportCommand
             await app.StopAsync();
         }
     }
-
-    /// <summary>--Key=Value arguments are configuration, read as the service reads its command line.</summary>
-    private static bool IsSetting(string argument) => argument.StartsWith("--", StringComparison.Ordinal) && argument.Contains('=', StringComparison.Ordinal);
 
     private static IAsyncEnumerable<ImportItem> Items(string file, Stream stream, System.Text.Json.JsonSerializerOptions json,
         TimeProvider clock, string? source, string? lang)

@@ -51,17 +51,6 @@ public static partial class LuceneSearchSetup
         return services;
     }
 
-    /// <summary>For the commands: the index is theirs to open and feed (or not), not the background tailer's.</summary>
-    public static IServiceCollection WithoutBackgroundTailing(this IServiceCollection services)
-    {
-        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LuceneTailing)).ToList())
-        {
-            services.Remove(hosted);
-        }
-
-        return services;
-    }
-
     /// <summary>An index that cannot be opened is replaced by an empty one, which the tailer rebuilds from the store.</summary>
     private static LuceneIndex OpenIndex(string path, ILoggerFactory loggers)
     {

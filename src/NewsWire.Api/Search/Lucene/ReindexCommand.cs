@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NewsWire.Api.Data;
+using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Search.Lucene;
 
@@ -23,17 +24,13 @@ public static class ReindexCommand
     /// <summary>Exit codes: 0 rebuilt, 2 bad arguments, 3 the index is in use.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.FirstOrDefault(a => !IsSetting(a)) is { } unknown)
+        if (args.FirstOrDefault(a => !CommandHost.IsSetting(a)) is { } unknown)
         {
             await Console.Error.WriteLineAsync((unknown is "-h" or "--help" ? "" : $"Unknown argument: {unknown}{Environment.NewLine}") + Usage);
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // the progress bar is the output
-        builder.AddNewsWire();
-        builder.Services.WithoutBackgroundTailing();
-        using var app = builder.Build();
+        using var app = CommandHost.Build(args); // no background services: the rebuild is the only index writer
         await app.StartAsync(); // migrations, as the service runs them
         try
         {
@@ -61,8 +58,6 @@ public static class ReindexCommand
             await app.StopAsync();
         }
     }
-
-    private static bool IsSetting(string argument) => argument.StartsWith("--", StringComparison.Ordinal) && argument.Contains('=', StringComparison.Ordinal);
 
     /// <summary>One line on standard error, rewritten in place at most ten times a second: a bar, count, rate.</summary>
     private sealed class ProgressBar
