@@ -57,7 +57,7 @@ public sealed partial class LuceneTailer(
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
         var arrived = Stopwatch.GetTimestamp();
-        if (version.Current() <= Volatile.Read(ref _applied))
+        if (await version.CurrentAsync(cancellationToken) <= Volatile.Read(ref _applied))
         {
             return;
         }
