@@ -33,7 +33,20 @@ public sealed class SharedReading<T>(Func<Task<T>> read)
             _running = mine = NewReading();
         }
 
-        _ = RunAsync(mine);
+        // The readings run for whoever joins them, for as long as callers keep arriving: they must not carry
+        // the first caller's request context (its trace, its logging scope) into every later one.
+        if (ExecutionContext.IsFlowSuppressed())
+        {
+            _ = RunAsync(mine);
+        }
+        else
+        {
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = RunAsync(mine);
+            }
+        }
+
         return mine.Task;
     }
 

@@ -113,6 +113,38 @@ public sealed class SharedReadingTests
         (await shared.NextAsync()).Should().Be(7);
     }
 
+    [Fact]
+    public async Task LaterReadingsDoNotRunInTheContextOfTheCallerWhoStartedTheFirst()
+    {
+        var request = new AsyncLocal<string?>();
+        var answers = new[] { new TaskCompletionSource<long>(), new TaskCompletionSource<long>() };
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<string?>();
+        var shared = new SharedReading<long>(() =>
+        {
+            seen.Add(request.Value);
+            if (seen.Count == 2)
+            {
+                secondStarted.SetResult();
+            }
+
+            return answers[seen.Count - 1].Task;
+        });
+
+        request.Value = "the first request";
+        var first = shared.NextAsync();
+        request.Value = "the second request";
+        var second = shared.NextAsync();
+        request.Value = null;
+        answers[0].SetResult(1);
+        await first;
+        await secondStarted.Task;
+        answers[1].SetResult(2);
+
+        (await second).Should().Be(2);
+        seen[1].Should().BeNull("a reading shared by many requests belongs to none of them (its trace, its logging scope)");
+    }
+
     /// <summary>
     /// A head that moves when the test commits; each reading takes the head as of its start (what a query's
     /// snapshot sees) and answers when the test lets it.

@@ -15,7 +15,7 @@ public sealed class PostgresDatabaseVersionTests
     {
         await using var database = new PostgresDatabase(migrated: true);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var version = new PostgresDatabaseVersion(dataSource, TimeSpan.Zero, TimeProvider.System);
+        await using var version = new PostgresDatabaseVersion(dataSource, TimeSpan.Zero, TimeProvider.System);
 
         for (var round = 0; round < 30; round++)
         {
@@ -35,7 +35,7 @@ public sealed class PostgresDatabaseVersionTests
         await using var database = new PostgresDatabase(migrated: true);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var clock = new ManualClock();
-        var version = new PostgresDatabaseVersion(dataSource, TimeSpan.FromSeconds(1), clock);
+        await using var version = new PostgresDatabaseVersion(dataSource, TimeSpan.FromSeconds(1), clock);
 
         var first = await version.CurrentAsync(CancellationToken.None);
         await AppendAsync(dataSource, 1);
@@ -46,11 +46,31 @@ public sealed class PostgresDatabaseVersionTests
         (await version.CurrentAsync(CancellationToken.None)).Should().BeGreaterThan(first);
     }
 
+    [PostgresFact]
+    public async Task AKeptConnectionThatTheServerClosedIsReplacedWithoutFailingTheReading()
+    {
+        await using var database = new PostgresDatabase(migrated: true);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using var version = new PostgresDatabaseVersion(dataSource, TimeSpan.Zero, TimeProvider.System);
+        var before = await version.CurrentAsync(CancellationToken.None);
+
+        // What a server restart or an idle-session timeout does to the connection the readings keep.
+        await using (var terminate = dataSource.CreateCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        {
+            ((long)(await terminate.ExecuteScalarAsync())!).Should().BeGreaterThan(0);
+        }
+
+        await AppendAsync(dataSource, 1);
+
+        (await version.CurrentAsync(CancellationToken.None)).Should().BeGreaterThan(before);
+    }
+
     [Fact]
     public async Task AServerThatCannotBeReachedFailsTheCallerWithTheDriversErrorNotACancellation()
     {
         await using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=nobody;Timeout=2");
-        var version = new PostgresDatabaseVersion(dataSource, TimeSpan.Zero, TimeProvider.System);
+        await using var version = new PostgresDatabaseVersion(dataSource, TimeSpan.Zero, TimeProvider.System);
 
         var reading = () => version.CurrentAsync(CancellationToken.None).AsTask();
 
