@@ -29,12 +29,20 @@ CHUNK = 2000
 arrivals = {}
 
 class Receiver(BaseHTTPRequestHandler):
+    # Keep-alive, as a real receiver: the service keeps up to NewsWire:Webhooks:Concurrency (16) attempts in flight.
+    protocol_version = "HTTP/1.1"
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         now = time.monotonic()
         arrivals.setdefault(json.loads(body)["data"]["article"]["id"], now)
         self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
     def log_message(self, *args): pass
+
+class ReceiverServer(ThreadingHTTPServer):
+    # Python's default backlog of 5 refuses the service's concurrent attempts under an import (corpus articles match
+    # too), and a refused attempt waits for its retry (5 s, then 5 min): the bench would measure its own receiver.
+    request_queue_size = 256
+    daemon_threads = True
 
 def free_port():
     with socket.socket() as s:
@@ -91,6 +99,10 @@ def measure(base, writes, tag):
         while article["id"] not in arrivals and time.monotonic() < deadline:
             time.sleep(0.002)
         latencies.append((arrivals.get(article["id"], float("inf")) - answered) * 1000)
+        if article["id"] not in arrivals:
+            # Never arrived: say what the service made of it (its delivery, if any, and whether it is a hidden duplicate).
+            deliveries = [d for d in call(base, "GET", "/api/subscriptions/1/deliveries?limit=100")["items"] if d.get("article") == article["id"]]
+            print(f"  article {article['id']} ({tag} {n}) not pushed within 60 s: deliveries {deliveries}, article {call(base, 'GET', '/api/articles/' + str(article['id'])).get('duplicateOf')}", file=sys.stderr, flush=True)
         time.sleep(0.05)
     latencies.sort()
     return statistics.median(latencies), latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
@@ -101,7 +113,8 @@ def run(dll, provider, args, lines, receiver_port):
     port = free_port()
     env = dict(os.environ, NewsWire__ApiKeys__0=KEY, NewsWire__RateLimits__Enabled="false",
                NewsWire__Webhooks__AllowPrivateNetworks="true", ASPNETCORE_ENVIRONMENT="Production", **settings(provider, work))
-    service = subprocess.Popen(["dotnet", dll, "--urls", f"http://127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
+    log = open(os.environ["NEWSWIRE_BENCH_LOG"], "ab") if os.environ.get("NEWSWIRE_BENCH_LOG") else subprocess.DEVNULL  # the service's log, to look into a run
+    service = subprocess.Popen(["dotnet", dll, "--urls", f"http://127.0.0.1:{port}"], env=env, stdout=log, stderr=log, cwd=work)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
@@ -125,6 +138,9 @@ def run(dll, provider, args, lines, receiver_port):
         importing.start()
         time.sleep(0.5)
         busy = measure(base, args.writes, "import")
+        if os.environ.get("NEWSWIRE_BENCH_LOG"):
+            for d in call(base, "GET", "/api/subscriptions/1/deliveries?limit=100")["items"][:40]:
+                print(f"  delivery {d['id']} article {d['article']} created {d['createdAt']} delivered {d.get('deliveredAt')} attempts {d['attempts']} {d.get('lastError')}", file=sys.stderr, flush=True)
         done.set()
         importing.join()
         return idle, busy, not ran_out
@@ -145,7 +161,7 @@ def main():
     os.makedirs(RESULTS, exist_ok=True)
     builds = build(args)
     lines = corpus(args)
-    receiver = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    receiver = ReceiverServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     rows = []
     try:
