@@ -90,22 +90,29 @@ def settings(provider, work):
     return {"NewsWire__Provider": "Postgres", "ConnectionStrings__NewsWire": f"{PG};Database={PG_DATABASE}",
             "NewsWire__Search__IndexPath": f"{work}/index"}
 
-def measure(base, writes, tag):
+def measure(base, writes, tag, importing=lambda: True):
+    """Median and p99 of the writes answered while importing() held (all of them without an import), and their count."""
     latencies = []
     for n in range(writes):
+        counted = importing()
+        if not counted:
+            break  # the corpus ran out: later writes would not be timed under an import
         article = call(base, "POST", "/api/articles", {"headline": f"Harvest report {tag} {n}", "body": f"Region {n} {tag} gathered grain {os.urandom(8).hex()}.", "source": "TASS"})
         answered = time.monotonic()
         deadline = answered + 60
         while article["id"] not in arrivals and time.monotonic() < deadline:
             time.sleep(0.002)
-        latencies.append((arrivals.get(article["id"], float("inf")) - answered) * 1000)
+        if counted and importing():
+            latencies.append((arrivals.get(article["id"], float("inf")) - answered) * 1000)
         if article["id"] not in arrivals:
             # Never arrived: say what the service made of it (its delivery, if any, and whether it is a hidden duplicate).
             deliveries = [d for d in call(base, "GET", "/api/subscriptions/1/deliveries?limit=100")["items"] if d.get("article") == article["id"]]
             print(f"  article {article['id']} ({tag} {n}) not pushed within 60 s: deliveries {deliveries}, article {call(base, 'GET', '/api/articles/' + str(article['id'])).get('duplicateOf')}", file=sys.stderr, flush=True)
         time.sleep(0.05)
     latencies.sort()
-    return statistics.median(latencies), latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    if not latencies:
+        return float("nan"), float("nan"), 0
+    return statistics.median(latencies), latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], len(latencies)
 
 def run(dll, provider, args, lines, receiver_port):
     arrivals.clear()  # article ids start again in each fresh database
@@ -137,7 +144,9 @@ def run(dll, provider, args, lines, receiver_port):
         importing = threading.Thread(target=import_until_done)
         importing.start()
         time.sleep(0.5)
-        busy = measure(base, args.writes, "import")
+        # Only writes answered while the import ran (before and after each one) count: a slow build must not be
+        # measured partly after the corpus ran out.
+        busy = measure(base, args.writes, "import", importing=lambda: not ran_out)
         if os.environ.get("NEWSWIRE_BENCH_LOG"):
             for d in call(base, "GET", "/api/subscriptions/1/deliveries?limit=100")["items"][:40]:
                 print(f"  delivery {d['id']} article {d['article']} created {d['createdAt']} delivered {d.get('deliveredAt')} attempts {d['attempts']} {d.get('lastError')}", file=sys.stderr, flush=True)
@@ -169,8 +178,8 @@ def main():
             for provider in args.providers.split(","):
                 for name, dll in (builds if round % 2 else builds[::-1]):
                     idle, busy, still = run(dll, provider, args, lines, receiver.server_port)
-                    for phase, (median, p99) in (("no import", idle), ("import running", busy)):
-                        row = (name, provider, round, phase, f"{median:.0f}", f"{p99:.0f}", "" if phase == "no import" else "yes" if still else "corpus ran out")
+                    for phase, (median, p99, count) in (("no import", idle), ("import running", busy)):
+                        row = (name, provider, round, phase, count, f"{median:.0f}", f"{p99:.0f}", "" if phase == "no import" else "yes" if still else "corpus ran out")
                         rows.append(row)
                         print("\t".join(map(str, row)), flush=True)
     finally:
@@ -178,7 +187,7 @@ def main():
         if args.baseline:
             shutil.rmtree(os.path.join(RESULTS, "webhook-baseline-src"), ignore_errors=True)
     with open(os.path.join(RESULTS, "webhook-latency.tsv"), "w") as out:
-        out.write("build\tprovider\tround\tphase\tmedian_ms\tp99_ms\timport_still_running_at_end\n")
+        out.write("build\tprovider\tround\tphase\twrites\tmedian_ms\tp99_ms\timport_still_running_at_end\n")
         out.writelines("\t".join(map(str, row)) + "\n" for row in rows)
     print(f"webhook latency, write answer -> loopback receiver, {args.writes} writes per phase, import of {args.import_lines:,} bench-corpus lines "
           f"(PollIntervalMs 250): bench/results/webhook-latency.tsv")
