@@ -11,7 +11,7 @@ public static class PostgresStorage
     /// <summary>The advisory-lock keys NewsWire takes: one for writers (commit order, ADR 20), one for start-up, one for the webhook dispatcher.</summary>
     internal const long WriteLock = 0x4E57_0001; // "NW" 1
     internal const long StartupLock = 0x4E57_0002;
-    internal const long DispatchLock = 0x4E57_0003; // the webhook dispatcher's round (ADR 27)
+    internal const long DispatchLock = 0x4E57_0003; // the webhook dispatcher's lease (ADR 27, 31)
 
     /// <summary>Registers the model on PostgreSQL and the provider's seams.</summary>
     /// <param name="services">The service collection.</param>

@@ -17,7 +17,7 @@ public static class SqliteStorage
         services.AddSingleton<IArticleWrites, SqliteWrites>();
         services.AddScoped<IChangeLog, ChangeLog>();
         services.AddSingleton<IDatabaseMigrator, SqliteMigrator>();
-        services.AddSingleton<IWebhookLocks, SqliteWebhookLocks>();
+        services.AddSingleton<IWebhookLocks>(_ => new SqliteWebhookLocks(connectionString));
         return services;
     }
 

@@ -26,4 +26,8 @@ public static class SectionLayouts
 
         return sections;
     }
+
+    /// <summary>The sub-headings a layout places, in order, without rebuilding the sections (what search indexes of them).</summary>
+    public static IEnumerable<string> Headings(string layout) =>
+        (JsonSerializer.Deserialize<Entry[]>(layout, JsonSerializerOptions.Web) ?? []).Select(e => e.Heading).OfType<string>().Where(h => h.Length > 0);
 }

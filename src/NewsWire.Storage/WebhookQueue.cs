@@ -3,19 +3,26 @@ using Microsoft.EntityFrameworkCore;
 namespace NewsWire.Storage;
 
 /// <summary>
-/// What the webhook queue needs from each provider (ADR 27): a lock so that one instance at a time matches a range
-/// of the change log, and the due deliveries, locked against other instances while this one claims them.
+/// What the webhook queue needs from each provider (ADR 27, 31): which instance dispatches (matches the change log
+/// into deliveries), and the due deliveries, locked against other instances while this one claims them.
 /// </summary>
 public interface IWebhookLocks
 {
-    /// <summary>Starts a dispatcher's round. PostgreSQL begins a transaction on <paramref name="db"/> holding the
-    /// dispatch lock, or answers false at once when another instance holds it; SQLite takes its write lock only
-    /// when the round commits (so matching never holds up writers) and always answers true.</summary>
-    Task<bool> TryEnterDispatchAsync(NewsWireDb db, CancellationToken cancellationToken);
+    /// <summary>Tries to make this instance the one that dispatches, answering at once: a lease held until it is
+    /// disposed or its holder dies, or null while another instance holds it. Only a saving: the dispatcher's commit
+    /// moves the cursor only from where its round read it, so two dispatchers never queue a range twice.</summary>
+    Task<IDispatchLease?> TryLeadDispatchAsync(CancellationToken cancellationToken);
 
     /// <summary>The ids of up to <paramref name="count"/> pending deliveries due at <paramref name="now"/> and not
     /// claimed, oldest due first, read inside the claiming transaction so no other instance takes the same ones.</summary>
     Task<List<long>> DueAsync(NewsWireDb db, DateTime now, int count, CancellationToken cancellationToken);
+}
+
+/// <summary>This instance's turn as the dispatcher (<see cref="IWebhookLocks.TryLeadDispatchAsync"/>).</summary>
+public interface IDispatchLease : IAsyncDisposable
+{
+    /// <summary>Whether the lease still holds; false once it is lost (dispose it, and try to lead again later).</summary>
+    Task<bool> IsHeldAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A delivery held by this instance for one attempt, and the token that proves it when the result is stored.</summary>

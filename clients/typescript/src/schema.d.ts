@@ -390,7 +390,9 @@ export interface paths {
          *     `Last-Event-ID` it last received (browsers' EventSource does this by itself) first gets every
          *     match stored since, in order, none twice; an id that is not a position of the log is a 400
          *     problem. After a change-log compaction dropped entries the id needs (older than
-         *     `NewsWire:ChangeLog:RetentionHours`), the stream says so in a comment and resumes at the head.
+         *     `NewsWire:ChangeLog:RetentionHours`), or when the id is more than `NewsWire:Stream:ReplayLimit`
+         *     (10,000) positions behind the newest, the stream says so in a comment and resumes at the newest
+         *     write; search (`sort=newest`) lists what was not replayed.
          *
          *     A comment (`: heartbeat`) every 15 s keeps proxies from closing an idle stream. At most
          *     `NewsWire:RateLimits:StreamsPerClient` (10) streams are open at once per client address: beyond,

@@ -50,6 +50,17 @@ public sealed class MatchableArticle
         return new MatchableArticle(article, searcher, TextWords(searcher.IndexReader));
     }
 
+    /// <summary>The values of an article's text fields (<see cref="LuceneFields.Text"/>, sub-headings among the body's):
+    /// what <see cref="Words"/> is made of, and what <see cref="SavedSearchMatcher{TKey}.MayMatchAny"/> reads.</summary>
+    public static IEnumerable<string?> TextValues(string headline, string? lead, string body, string? place, IEnumerable<string> headings) =>
+        [headline, lead, body, place, .. headings];
+
+    public static IEnumerable<string?> TextValues(IndexedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return TextValues(article.Headline, article.Lead, article.Body, article.Place, article.Headings);
+    }
+
     private static HashSet<string> TextWords(IndexReader reader)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);

@@ -1,3 +1,6 @@
+using Lucene.Net.Analysis.TokenAttributes;
+using NewsWire.Api.Search.Lucene;
+
 namespace NewsWire.Api.Push;
 
 /// <summary>
@@ -105,6 +108,64 @@ public sealed class SavedSearchMatcher<TKey> where TKey : notnull
         }
 
         return matched;
+    }
+
+    /// <summary>
+    /// Whether an article with these text values (its text fields' values, headings included) could match any of
+    /// the searches, found without indexing it: some search has no anchors, or one of the article's words, or a
+    /// prefix of one, is an anchor. False means <see cref="Match"/> would answer nothing. The values are analyzed
+    /// as the engine analyzes them, and the first anchor found answers.
+    /// </summary>
+    public bool MayMatchAny(IEnumerable<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        lock (_lock)
+        {
+            if (_always.Count > 0)
+            {
+                return true;
+            }
+
+            if (_searches.Count == 0)
+            {
+                return false;
+            }
+
+            var words = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+            var prefixes = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var value in values)
+            {
+                if (string.IsNullOrEmpty(value))
+                {
+                    continue;
+                }
+
+                // The analyzer ignores the field's name: every text field is analyzed alike.
+                using var stream = NewsAnalyzer.Instance.GetTokenStream(LuceneFields.Body, value);
+                var term = stream.AddAttribute<ICharTermAttribute>();
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    var word = term.Buffer.AsSpan(0, term.Length);
+                    if (words.ContainsKey(word))
+                    {
+                        return true;
+                    }
+
+                    for (var length = Math.Min(word.Length, _longestPrefix); length > 0 && _byPrefix.Count > 0; length--)
+                    {
+                        if (prefixes.ContainsKey(word[..length]))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                stream.End();
+            }
+
+            return false;
+        }
     }
 
     private bool RemoveLocked(TKey key)

@@ -18,7 +18,11 @@ namespace NewsWire.Api.Push;
 /// Comments are written to the response body between events: <see cref="SseItem{T}"/> has no comment, and the
 /// formatter has written and flushed each item before it asks for the next, so the two never interleave.
 /// </remarks>
-internal sealed class SearchStream(HttpContext http, SavedSearch search, long start)
+/// <param name="http">The request the stream answers.</param>
+/// <param name="search">The compiled search.</param>
+/// <param name="start">The change-log position after which the stream sends matches.</param>
+/// <param name="notice">A comment sent after the opening one: why the stream starts later than the client asked.</param>
+internal sealed class SearchStream(HttpContext http, SavedSearch search, long start, string? notice)
 {
     private const int ReplayPage = 256;
 
@@ -34,11 +38,18 @@ internal sealed class SearchStream(HttpContext http, SavedSearch search, long st
             yield break;
         }
 
+        if (notice is not null)
+        {
+            await CommentAsync(notice, cancellationToken);
+        }
+
         var sent = start;
         if (subscription.After > start)
         {
             var log = services.GetRequiredService<IChangeLog>();
             var db = services.GetRequiredService<NewsWireDb>();
+            var matcher = new SavedSearchMatcher<bool>();
+            matcher.Add(true, search);
             for (var after = start; after < subscription.After;)
             {
                 var page = await log.ReadAsync(after, ReplayPage, cancellationToken);
@@ -49,12 +60,9 @@ internal sealed class SearchStream(HttpContext http, SavedSearch search, long st
                 }
 
                 var changes = page.Changes.Where(c => c.Position <= subscription.After).ToList();
-                foreach (var article in await NewArticles.LoadAsync(db, changes, cancellationToken))
+                foreach (var article in await NewArticles.MatchAsync(db, changes, matcher, cancellationToken))
                 {
-                    if (search.Matches(article.Matchable))
-                    {
-                        yield return Event(article);
-                    }
+                    yield return Event(article.Position, article.Summary);
                 }
 
                 after = changes.Count == 0 ? subscription.After : changes[^1].Position;
@@ -91,14 +99,14 @@ internal sealed class SearchStream(HttpContext http, SavedSearch search, long st
                 if (article.Position > sent)
                 {
                     sent = article.Position;
-                    yield return Event(article);
+                    yield return Event(article.Position, article.Summary);
                 }
             }
         }
     }
 
-    private static SseItem<ArticleSummary> Event(NewArticle article) =>
-        new(article.Summary, "article") { EventId = article.Position.ToString(CultureInfo.InvariantCulture) };
+    private static SseItem<ArticleSummary> Event(long position, ArticleSummary article) =>
+        new(article, "article") { EventId = position.ToString(CultureInfo.InvariantCulture) };
 
     private async Task CommentAsync(string text, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.RateLimits;
@@ -40,7 +41,9 @@ public static class SearchStreamApi
                 `Last-Event-ID` it last received (browsers' EventSource does this by itself) first gets every
                 match stored since, in order, none twice; an id that is not a position of the log is a 400
                 problem. After a change-log compaction dropped entries the id needs (older than
-                `NewsWire:ChangeLog:RetentionHours`), the stream says so in a comment and resumes at the head.
+                `NewsWire:ChangeLog:RetentionHours`), or when the id is more than `NewsWire:Stream:ReplayLimit`
+                (10,000) positions behind the newest, the stream says so in a comment and resumes at the newest
+                write; search (`sort=newest`) lists what was not replayed.
 
                 A comment (`: heartbeat`) every 15 s keeps proxies from closing an idle stream. At most
                 `NewsWire:RateLimits:StreamsPerClient` (10) streams are open at once per client address: beyond,
@@ -54,7 +57,7 @@ public static class SearchStreamApi
     public static async Task<Results<ServerSentEventsResult<ArticleSummary>, ValidationProblem, ProblemHttpResult>> StreamSearch(
         [AsParameters] StreamParameters parameters,
         [FromHeader(Name = LastEventIdHeader)] string? lastEventId,
-        HttpContext http, IChangeLog log, StreamGate gate, CancellationToken cancellationToken)
+        HttpContext http, IChangeLog log, StreamGate gate, IOptions<StreamOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var search = parameters.ToSearch(errors);
@@ -86,7 +89,16 @@ public static class SearchStreamApi
         http.Response.RegisterForDispose(lease);
         // nginx buffers proxied answers unless told not to; a stream must pass each event on as it comes.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var stream = new SearchStream(http, SavedSearch.Compile(valid.Query, valid.Filter), resume ?? head);
+        var start = resume ?? head;
+        string? notice = null;
+        if (head - start > options.Value.ReplayLimit)
+        {
+            // As after a compaction: the client is told, and resumes at the head (ADR 31); search lists what it missed.
+            notice = $"more than {options.Value.ReplayLimit} change-log positions lie between {start} and the newest, {head}: they are not replayed; resuming at position {head}";
+            start = head;
+        }
+
+        var stream = new SearchStream(http, SavedSearch.Compile(valid.Query, valid.Filter), start, notice);
         return TypedResults.ServerSentEvents(stream.EventsAsync(http.RequestAborted));
     }
 

@@ -14,4 +14,9 @@ public sealed class StreamOptions
     /// <summary>How often the instance reads the change log's head to learn of articles any instance stored.</summary>
     [Range(10, 60_000)]
     public int PollIntervalMs { get; set; } = 250;
+
+    /// <summary>How far back, in change-log positions, a reconnecting stream is replayed from its Last-Event-ID: past
+    /// it, the stream says so in a comment and resumes at the newest position, as after a compaction (ADR 31).</summary>
+    [Range(0, 1_000_000)]
+    public int ReplayLimit { get; set; } = 10_000;
 }

@@ -7,8 +7,9 @@ namespace NewsWire.Api.Webhooks;
 /// Which addresses a webhook may not reach (ADR 28), and why. Private ones (loopback, RFC 1918, unique local,
 /// CGNAT) are allowed by <c>NewsWire:Webhooks:AllowPrivateNetworks</c>; the rest never are: link-local (where
 /// cloud metadata answers, 169.254.169.254), unspecified, multicast, broadcast and reserved space reach no
-/// receiver a subscriber could own. IPv6 forms that carry an IPv4 address (mapped, compatible, NAT64, 6to4)
-/// are judged by that address.
+/// receiver a subscriber could own. IPv6 forms that carry an IPv4 address (mapped, SIIT's translated, compatible,
+/// NAT64, 6to4, Teredo) are judged by that address, the strictest where it carries two; local-use NAT64, where
+/// the operator decides where the IPv4 address sits, is refused whole.
 /// </summary>
 public static class AddressRanges
 {
@@ -38,29 +39,45 @@ public static class AddressRanges
         (IPNetwork.Parse("fe80::/10"), Kind.Forbidden, "a link-local address"),
         (IPNetwork.Parse("fec0::/10"), Kind.Private, "a private address (site-local)"),
         (IPNetwork.Parse("ff00::/8"), Kind.Forbidden, "a multicast address"),
+        // RFC 8215: the operator places the IPv4 address anywhere from bit 48 to 96 (RFC 6052's formats), so no one
+        // reading of it can be trusted.
+        (IPNetwork.Parse("64:ff9b:1::/48"), Kind.Forbidden, "a local-use NAT64 address (RFC 8215), whose IPv4 host depends on the local translator"),
     ];
 
-    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
-    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
-    private static readonly IPNetwork Compatible = IPNetwork.Parse("::/96");
+    /// <summary>IPv6 ranges whose addresses stand for an IPv4 host, and where in the address its IPv4 address is:
+    /// every place it may be, when the range allows several (the strictest reading is taken).</summary>
+    private static readonly (IPNetwork Network, string Form, Func<byte[], IEnumerable<byte[]>> Embedded)[] Carriers =
+    [
+        (IPNetwork.Parse("::ffff:0:0/96"), "IPv4-mapped", b => [b[12..16]]),
+        // SIIT's IPv4-translated form (RFC 7915, ::ffff:0:a.b.c.d).
+        (IPNetwork.Parse("::ffff:0:0:0/96"), "IPv4-translated (SIIT)", b => [b[12..16]]),
+        // Deprecated, but routed by some stacks to the IPv4 address; :: and ::1 are judged as themselves.
+        (IPNetwork.Parse("::/96"), "IPv4-compatible", b => b[12..16] is [0, 0, 0, 0 or 1] ? [] : [b[12..16]]),
+        (IPNetwork.Parse("64:ff9b::/96"), "NAT64", b => [b[12..16]]),
+        (IPNetwork.Parse("2002::/16"), "6to4", b => [b[2..6]]),
+        // Teredo: the server's address, and the client's, stored inverted (RFC 4380).
+        (IPNetwork.Parse("2001::/32"), "Teredo", b => [b[4..8], b[12..16].Select(x => (byte)~x).ToArray()]),
+    ];
 
     /// <summary>What <paramref name="address"/> is, with the reason when it is not public.</summary>
     public static (Kind Kind, string? Reason) Classify(IPAddress address)
     {
-        if (EmbeddedIPv4(address) is { } v4)
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            address = v4;
-        }
-
-        foreach (var (network, kind, name) in Ranges)
-        {
-            if (network.Contains(address))
+            var bytes = address.GetAddressBytes();
+            foreach (var (network, form, embedded) in Carriers)
             {
-                return (kind, name);
+                if (network.Contains(address) && embedded(bytes).ToList() is { Count: > 0 } carried)
+                {
+                    // The strictest of what the carried IPv4 addresses are: a webhook may reach none it may not reach directly.
+                    var judged = carried.Select(v4 => Own(new IPAddress(v4))).MaxBy(j => j.Kind);
+                    return judged.Kind == Kind.Public ? judged : (judged.Kind, $"{judged.Reason} ({form})");
+                }
             }
         }
 
-        return (Kind.Public, null);
+        return Own(address);
     }
 
     /// <summary>Why a webhook may not connect to <paramref name="address"/> ("a loopback address"), or null when it may.</summary>
@@ -72,24 +89,16 @@ public static class AddressRanges
         (_, var reason) => reason,
     };
 
-    private static IPAddress? EmbeddedIPv4(IPAddress address)
+    private static (Kind Kind, string? Reason) Own(IPAddress address)
     {
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        foreach (var (network, kind, name) in Ranges)
         {
-            return null;
+            if (network.Contains(address))
+            {
+                return (kind, name);
+            }
         }
 
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return address.MapToIPv4();
-        }
-
-        var bytes = address.GetAddressBytes();
-        if (Nat64.Contains(address) || (Compatible.Contains(address) && !address.Equals(IPAddress.IPv6Any) && !address.Equals(IPAddress.IPv6Loopback)))
-        {
-            return new IPAddress(bytes[12..16]);
-        }
-
-        return SixToFour.Contains(address) ? new IPAddress(bytes[2..6]) : null;
+        return (Kind.Public, null);
     }
 }

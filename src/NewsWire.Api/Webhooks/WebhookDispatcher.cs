@@ -13,134 +13,149 @@ namespace NewsWire.Api.Webhooks;
 /// own transaction (ADR 20), so it is the durable record that a match may be owed; the dispatcher tails it from a
 /// cursor kept in the database and, in one transaction, writes the deliveries for a range of entries and moves the
 /// cursor past it. A crash before that commit leaves the cursor where it was and the range is matched again; after
-/// it, the deliveries are in the queue. Writes and imports pay nothing for it: matching happens beside them.
-/// One instance at a time matches a range (the provider's dispatch lock; on SQLite the commit checks the cursor did
-/// not move under it).
+/// it, the deliveries are in the queue. Writes and imports pay nothing for it: matching happens beside them, outside
+/// any transaction, and most articles cost only a read of their text (ADR 31). One instance at a time dispatches
+/// (the provider's lease); the commit moves the cursor only from where the round read it, so even two that both
+/// believe they lead never queue a range twice.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, IWebhookLocks locks, WebhookSignals signals, IOptions<WebhookOptions> options,
     IOptions<JsonOptions> json, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    /// <summary>Log entries per round: a bound on the articles one round loads and the time its commit holds the lock.</summary>
+    /// <summary>Log entries per round: a bound on the articles one round reads and the time its commit holds the lock.</summary>
     internal const int BatchSize = 1000;
 
     private readonly SavedSearchMatcher<long> _matcher = new();
     private readonly Dictionary<long, long> _startPositions = [];
+    private IDispatchLease? _lease;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollIntervalMs);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            bool more;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                more = await RoundAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Any exception, not only the database's: one escaping a BackgroundService stops the whole host.
-                // Nothing was committed: the cursor did not move, and the next round matches the same range again.
-                LogRoundFailed(e);
-                more = false;
-            }
+                bool more;
+                try
+                {
+                    more = await RoundAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    // Any exception, not only the database's: one escaping a BackgroundService stops the whole host.
+                    // Nothing was committed: the cursor did not move, and the next round matches the same range again.
+                    LogRoundFailed(e);
+                    more = false;
+                }
 
-            if (!more)
-            {
-                // Returns rather than throws when stopped: a cancelled ExecuteAsync counts as a failure, which stops
-                // the host, unless the host itself is stopping (the service alone can be stopped too).
-                await Task.Delay(poll, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (!more)
+                {
+                    // Returns rather than throws when stopped: a cancelled ExecuteAsync counts as a failure, which stops
+                    // the host, unless the host itself is stopping (the service alone can be stopped too).
+                    await Task.Delay(poll, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
+        }
+        finally
+        {
+            await ReleaseAsync(); // another instance may lead at once
         }
     }
 
     /// <returns>Whether the log may hold more to match right away.</returns>
     internal async Task<bool> RoundAsync(CancellationToken cancellationToken)
     {
+        if (!await LeadAsync(cancellationToken))
+        {
+            return false; // another instance dispatches
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
-        if (!await locks.TryEnterDispatchAsync(db, cancellationToken))
+        var cursor = await db.ChangeLogCursors.AsNoTracking().Where(c => c.Name == ChangeLogCursor.Webhooks)
+            .Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken);
+        if (cursor is null)
         {
-            return false; // another instance is matching
+            await StartCursorAsync(db, cancellationToken);
+            return true;
         }
 
-        try
+        var entries = await db.ArticleChanges.AsNoTracking().Where(c => c.Position > cursor)
+            .OrderBy(c => c.Position).Take(BatchSize).ToListAsync(cancellationToken);
+        if (entries.Count == 0)
         {
-            var cursor = await db.ChangeLogCursors.AsNoTracking().Where(c => c.Name == ChangeLogCursor.Webhooks)
-                .Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken);
-            if (cursor is null)
-            {
-                await StartCursorAsync(db, cancellationToken);
-                return true;
-            }
-
-            var entries = await db.ArticleChanges.AsNoTracking().Where(c => c.Position > cursor)
-                .OrderBy(c => c.Position).Take(BatchSize).ToListAsync(cancellationToken);
-            if (entries.Count == 0)
-            {
-                return false;
-            }
-
-            // The subscriptions are read after the entries: one made before an entry's article was acknowledged is
-            // then always among them (ADR 27).
-            await RefreshAsync(db, cancellationToken);
-            var deliveries = await MatchAsync(db, entries, cancellationToken);
-
-            var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(cancellationToken);
-            var end = entries[^1].Position;
-            var moved = await db.ChangeLogCursors.Where(c => c.Name == ChangeLogCursor.Webhooks && c.Position == cursor)
-                .ExecuteUpdateAsync(c => c.SetProperty(x => x.Position, end), cancellationToken);
-            if (moved == 0)
-            {
-                return true; // another instance committed this range first
-            }
-
-            if (deliveries.Count > 0)
-            {
-                // Deleted or disabled since the matcher was refreshed: nothing to queue for those.
-                var ids = deliveries.Select(d => d.SubscriptionId).Distinct().ToList();
-                var live = (await db.Subscriptions.Where(s => ids.Contains(s.Id) && s.DisabledAt == null).Select(s => s.Id)
-                    .ToListAsync(cancellationToken)).ToHashSet();
-                db.Deliveries.AddRange(deliveries.Where(d => live.Contains(d.SubscriptionId)));
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            if (deliveries.Count > 0)
-            {
-                signals.DeliveriesQueued();
-            }
-
-            return entries.Count == BatchSize;
+            return false;
         }
-        finally
+
+        // The subscriptions are read after the entries: one made before an entry's article was acknowledged is
+        // then always among them (ADR 27).
+        await RefreshAsync(db, cancellationToken);
+        var deliveries = await MatchAsync(db, entries, cancellationToken);
+
+        // The one transaction of a round, short: no lock is held while matching.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var end = entries[^1].Position;
+        var moved = await db.ChangeLogCursors.Where(c => c.Name == ChangeLogCursor.Webhooks && c.Position == cursor)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Position, end), cancellationToken);
+        if (moved == 0)
         {
-            if (db.Database.CurrentTransaction is { } open)
-            {
-                await open.DisposeAsync(); // rolls back whatever did not commit
-            }
+            return true; // another instance committed this range first
+        }
+
+        if (deliveries.Count > 0)
+        {
+            // Deleted or disabled since the matcher was refreshed: nothing to queue for those.
+            var ids = deliveries.Select(d => d.SubscriptionId).Distinct().ToList();
+            var live = (await db.Subscriptions.Where(s => ids.Contains(s.Id) && s.DisabledAt == null).Select(s => s.Id)
+                .ToListAsync(cancellationToken)).ToHashSet();
+            db.Deliveries.AddRange(deliveries.Where(d => live.Contains(d.SubscriptionId)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (deliveries.Count > 0)
+        {
+            signals.DeliveriesQueued();
+        }
+
+        return entries.Count == BatchSize;
+    }
+
+    /// <summary>Whether this instance holds the dispatcher's lease, taking it when it is free.</summary>
+    private async Task<bool> LeadAsync(CancellationToken cancellationToken)
+    {
+        if (_lease is not null && !await _lease.IsHeldAsync(cancellationToken))
+        {
+            await ReleaseAsync();
+        }
+
+        _lease ??= await locks.TryLeadDispatchAsync(cancellationToken);
+        return _lease is not null;
+    }
+
+    private async Task ReleaseAsync()
+    {
+        if (_lease is { } lease)
+        {
+            _lease = null;
+            await lease.DisposeAsync();
         }
     }
 
     private async Task<List<Delivery>> MatchAsync(NewsWireDb db, List<ArticleChange> entries, CancellationToken cancellationToken)
     {
-        if (_matcher.Count == 0)
-        {
-            return [];
-        }
-
         // The same reading as the live stream (Push.NewArticles): created entries only, deleted ones skipped, and
         // the summary as listing and search project it, so a webhook and a stream event never differ.
         var now = clock.GetUtcNow().UtcDateTime;
         var deliveries = new List<Delivery>();
-        foreach (var article in await Push.NewArticles.LoadAsync(db, entries, cancellationToken))
+        foreach (var article in await Push.NewArticles.MatchAsync(db, entries, _matcher, cancellationToken))
         {
-            var matched = _matcher.Match(article.Matchable)
-                .Where(s => _startPositions.GetValueOrDefault(s, long.MaxValue) < article.Position);
+            var matched = article.Searches.Where(s => _startPositions.GetValueOrDefault(s, long.MaxValue) < article.Position);
             foreach (var subscription in matched)
             {
                 deliveries.Add(new Delivery
@@ -196,7 +211,7 @@ internal sealed partial class WebhookDispatcher(
     {
         // The migration makes the cursor; should it be missing, webhooks start from now rather than replay the archive.
         var head = await db.ArticleChanges.MaxAsync(c => (long?)c.Position, cancellationToken) ?? 0;
-        var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ChangeLogCursors.Add(new ChangeLogCursor { Name = ChangeLogCursor.Webhooks, Position = head });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

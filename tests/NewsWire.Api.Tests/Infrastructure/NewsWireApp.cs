@@ -133,7 +133,7 @@ public sealed class NewsWireApp : WebApplicationFactory<Program>
 
     public static void DeleteDatabase(string path)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-webhooks.lock" })
         {
             File.Delete(path + suffix);
         }

@@ -52,6 +52,50 @@ public sealed class MatcherAgreementTests(MatcherCorpus corpus) : IClassFixture<
         }
     }
 
+    [Fact]
+    public void TheTextPrefilterPassesEveryArticleASearchMatchesAndStopsMostOthers()
+    {
+        var articles = corpus.Articles.Select(a => (Values: MatchableArticle.TextValues(a).ToList(), Matchable: MatchableArticle.Index(a))).ToList();
+        var missed = new List<string>();
+        var (pairs, passed) = (0, 0);
+        foreach (var parameters in corpus.Searches)
+        {
+            var request = corpus.Request(parameters);
+            var saved = SavedSearch.Compile(request.Query, request.Filter);
+            var alone = new SavedSearchMatcher<int>();
+            alone.Add(0, saved);
+            foreach (var (values, matchable) in articles)
+            {
+                var may = alone.MayMatchAny(values);
+                if (!may && saved.Matches(matchable))
+                {
+                    missed.Add($"{Describe(parameters)}: article {matchable.Article.Id}");
+                }
+
+                pairs++;
+                passed += may ? 1 : 0;
+            }
+        }
+
+        missed.Should().BeEmpty("an article the prefilter stops must match no search");
+        passed.Should().BeLessThan(pairs / 4, "most articles hold none of a search's anchor words");
+    }
+
+    [Fact]
+    public void TheTextPrefilterPassesNothingWhenNoSearchIsSaved()
+    {
+        var article = corpus.Articles[0];
+        var matcher = new SavedSearchMatcher<int>();
+        matcher.MayMatchAny(MatchableArticle.TextValues(article)).Should().BeFalse("no search, no match");
+
+        var word = System.Text.RegularExpressions.Regex.Matches(article.Headline, "[A-Za-z]{4,}").Select(m => m.Value).MaxBy(w => w.Length)!;
+        var request = corpus.Request(new SearchParameters { Q = word });
+        matcher.Add(1, SavedSearch.Compile(request.Query, request.Filter));
+        matcher.MayMatchAny(MatchableArticle.TextValues(article)).Should().BeTrue($"the headline holds '{word}'");
+        matcher.Remove(1);
+        matcher.MayMatchAny(MatchableArticle.TextValues(article)).Should().BeFalse();
+    }
+
     private static string Describe(SearchParameters p) =>
         $"q={p.Q} source={string.Join('|', p.Source ?? [])} tag={string.Join('|', p.Tag ?? [])} place={string.Join('|', p.Place ?? [])} " +
         $"lang={string.Join('|', p.Lang ?? [])} from={p.From} to={p.To} includeDuplicates={p.IncludeDuplicates}";

@@ -132,6 +132,48 @@ public sealed class SearchStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AClientFurtherBehindThanTheReplayLimitIsToldAndResumesAtTheNewestWrite()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"newswire-stream-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var service = await ServiceProcess.StartAsync(database, new Dictionary<string, string>(FastStream) { ["NewsWire__Stream__ReplayLimit"] = "3" });
+            using var reader = service.CreateClient(withKey: false);
+            using var writer = service.CreateClient();
+            var start = await PostAsync(writer, Stories.Input("Cocoa before the gap"));
+            var stored = new List<long>();
+            foreach (var headline in new[] { "Refugees one", "Refugees two", "Refugees three", "Refugees four" })
+            {
+                stored.Add(await PostAsync(writer, Stories.Input(headline)));
+            }
+
+            // Four positions behind, one more than the limit: nothing is replayed, and the client is told why.
+            await using (var behind = await EventStreamReader.OpenAsync(reader, "q=refugees", lastEventId: start.ToString(CultureInfo.InvariantCulture)))
+            {
+                var live = await PostAsync(writer, Stories.Input("Refugees five"));
+                (await behind.NextEventAsync())!.Id.Should().Be(live.ToString(CultureInfo.InvariantCulture));
+                behind.Comments.Should().Contain(c => c.Contains("not replayed", StringComparison.Ordinal));
+                stored.Add(live);
+            }
+
+            // Three behind, at the limit: replayed in full.
+            await using var within = await EventStreamReader.OpenAsync(reader, "q=refugees", lastEventId: stored[^4].ToString(CultureInfo.InvariantCulture));
+            var received = new List<string>();
+            for (var i = 0; i < 3; i++)
+            {
+                received.Add((await within.NextEventAsync())!.Id!);
+            }
+
+            received.Should().Equal(stored.TakeLast(3).Select(p => p.ToString(CultureInfo.InvariantCulture)));
+            within.Comments.Should().NotContain(c => c.Contains("not replayed", StringComparison.Ordinal));
+        }
+        finally
+        {
+            NewsWireApp.DeleteDatabase(database);
+        }
+    }
+
+    [Fact]
     public async Task ACorrectionIsNotSentAgainAndAnArticleDeletedBeforeItWasReadIsNotSent()
     {
         await using var stream = await EventStreamReader.OpenAsync(Reader, "q=refugees");
@@ -194,9 +236,11 @@ public sealed class SearchStreamTests : IAsyncLifetime
         (await response.ReadProblemAsync()).Errors.Should().ContainKey("Last-Event-ID");
     }
 
-    private async Task<long> PostAsync(object input)
+    private Task<long> PostAsync(object input) => PostAsync(Writer, input);
+
+    private static async Task<long> PostAsync(HttpClient writer, object input)
     {
-        var response = await Writer.PostArticleAsync(input);
+        var response = await writer.PostArticleAsync(input);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return long.Parse(response.Headers.GetValues("NewsWire-Change").Single(), CultureInfo.InvariantCulture);
     }

@@ -104,6 +104,22 @@ public sealed class DeliveryTests() : ServiceTest(WebhookSettings.Fast())
     }
 
     [Fact]
+    public async Task APrefixOrAPhraseMatchesThroughThePrefilterAsInSearch()
+    {
+        var prefix = await SubscribeAsync("harv*");
+        var phrase = await Writer.SubscribeAsync(new { q = "\"grain exports\"", webhook = new { url = new Uri(_receiver.Address, "/hook").AbsoluteUri } });
+        var harvesters = await Writer.CreateAsync(new { headline = "Harvesters idle in the rain", body = "Fields stayed wet.", source = "TASS" });
+        await Writer.CreateAsync(new { headline = "Exports of grain slow", body = "Ports were quiet.", source = "TASS" });
+        var exports = await Writer.CreateAsync(new { headline = "Ports busy", body = "Grain exports rose in May.", source = "TASS" });
+
+        await _receiver.WaitForAsync(2);
+        await Task.Delay(500);
+
+        (await Writer.DeliveriesAsync(prefix.Id)).Select(d => d.Article).Should().Equal(harvesters.Id);
+        (await Writer.DeliveriesAsync(phrase.Id)).Select(d => d.Article).Should().Equal(exports.Id);
+    }
+
+    [Fact]
     public async Task ArticlesStoredBeforeTheSubscriptionArePushedNothing()
     {
         await Writer.CreateAsync(WebhookSettings.Story("Harvest before the subscription", "Farmers in the south brought in wheat early."));

@@ -14,7 +14,7 @@ internal sealed class FaultingOnceLocks(IWebhookLocks inner) : IWebhookLocks
 
     public int Faults { get; private set; }
 
-    public Task<bool> TryEnterDispatchAsync(NewsWireDb db, CancellationToken cancellationToken)
+    public Task<IDispatchLease?> TryLeadDispatchAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _dispatchFaults, 0) == 1)
         {
@@ -22,7 +22,7 @@ internal sealed class FaultingOnceLocks(IWebhookLocks inner) : IWebhookLocks
             throw new NotSupportedException("injected dispatcher fault");
         }
 
-        return inner.TryEnterDispatchAsync(db, cancellationToken);
+        return inner.TryLeadDispatchAsync(cancellationToken);
     }
 
     public Task<List<long>> DueAsync(NewsWireDb db, DateTime now, int count, CancellationToken cancellationToken)
@@ -41,8 +41,8 @@ internal sealed class FaultingOnceLocks(IWebhookLocks inner) : IWebhookLocks
     {
         var registered = services.Last(d => d.ServiceType == typeof(IWebhookLocks));
         services.Remove(registered);
-        services.AddSingleton<IWebhookLocks>(provider => new FaultingOnceLocks(
-            (IWebhookLocks)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)));
+        services.AddSingleton<IWebhookLocks>(provider => new FaultingOnceLocks((IWebhookLocks)(
+            registered.ImplementationFactory?.Invoke(provider) ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!))));
     }
 }
 

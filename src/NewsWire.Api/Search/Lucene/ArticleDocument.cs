@@ -25,8 +25,7 @@ public sealed record IndexedArticle(
     /// <summary>A stored article (its Tags loaded) as the engine sees it.</summary>
     public static IndexedArticle From(Article article) => new(
         article.Id, article.Headline, article.Lead, article.Body,
-        SectionLayouts.Rebuild(article.Body, article.SectionLayout)
-            .Select(s => s.Heading).OfType<string>().Where(h => h.Length > 0).ToList(),
+        SectionLayouts.Headings(article.SectionLayout).ToList(),
         article.Place, article.Source, article.Tags.Select(t => t.Name).ToList(), article.Lang,
         DateTime.SpecifyKind(article.PublishedAt, DateTimeKind.Utc), article.DuplicateOfId is not null);
 
