@@ -18,6 +18,12 @@ public sealed record LuceneTailerOptions
 
     /// <summary>...unless this many changes are waiting for one.</summary>
     public int CommitEvery { get; init; } = 50_000;
+
+    /// <summary>A long catch-up makes what it applied searchable after this many entries...</summary>
+    public int PublishEvery { get; init; } = 5_000;
+
+    /// <summary>...or this long, so a search waits for its own target, not for the whole backlog.</summary>
+    public TimeSpan PublishInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>
@@ -28,8 +34,9 @@ public sealed record LuceneTailerOptions
 /// entries after the committed position are applied again (upserts and deletes by id do not mind).
 /// <para>A search calls <see cref="EnsureCurrentAsync"/> first: when the log's head (<see cref="IDatabaseVersion"/>,
 /// which the cache reads too) is past the index, it catches up before it searches, so it reflects every write
-/// acknowledged before it arrived (ADR 21). One catch-up runs at a time; a search that arrived before a
-/// catch-up began is served by it. A log compacted past the index's position (a gap), an index that is missing,
+/// acknowledged before it arrived (ADR 21). Its target is the head it read on arrival; one catch-up runs at a
+/// time and publishes what it applied every few pages, so a search that arrives while one runs returns as soon
+/// as its target is searchable, not when the backlog ends. A log compacted past the index's position (a gap), an index that is missing,
 /// corrupt or without a position, is rebuilt from the store (<see cref="LuceneRebuild"/>).</para>
 /// </summary>
 public sealed partial class LuceneTailer(
@@ -45,8 +52,9 @@ public sealed partial class LuceneTailer(
     private long _committed = index.Position ?? Unbuilt;
     private long _uncommitted;
     private long _lastCommitAt = Stopwatch.GetTimestamp();
-    /// <summary>When the last finished catch-up began: a search that arrived before it needs no other.</summary>
-    private long _caughtUpSince = long.MinValue;
+    /// <summary>Completed (and replaced) each time <see cref="_applied"/> moves or the turn is given back:
+    /// what a search waits on while another holds the turn.</summary>
+    private TaskCompletionSource _published = NewSignal();
 
     public LuceneIndex Index => index;
 
@@ -56,25 +64,33 @@ public sealed partial class LuceneTailer(
     /// <summary>Returns once the index reflects every change in the log when this was called.</summary>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
-        var arrived = Stopwatch.GetTimestamp();
-        if (version.Current() <= Volatile.Read(ref _applied))
+        var target = version.Current();
+        while (Volatile.Read(ref _applied) < target)
         {
-            return;
-        }
-
-        await _turn.WaitAsync(cancellationToken);
-        try
-        {
-            if (Volatile.Read(ref _caughtUpSince) > arrived)
+            // Read before trying the turn: whoever holds it completes this signal when it publishes or lets go.
+            var published = Volatile.Read(ref _published).Task;
+            if (await _turn.WaitAsync(0, CancellationToken.None))
             {
+                try
+                {
+                    if (Volatile.Read(ref _applied) < target)
+                    {
+                        await CatchUpAsync();
+                    }
+                }
+                finally
+                {
+                    ReleaseTurn();
+                }
+
+                // A catch-up begun after arrival reached the log's head as it then was: past every write acknowledged
+                // before this search (a head that only counts, as for an in-memory database, is never reached).
                 return;
             }
-
-            await CatchUpAsync();
-        }
-        finally
-        {
-            _turn.Release();
+            else
+            {
+                await published.WaitAsync(cancellationToken); // a client that leaves stops waiting
+            }
         }
     }
 
@@ -89,7 +105,7 @@ public sealed partial class LuceneTailer(
         }
         finally
         {
-            _turn.Release();
+            ReleaseTurn();
         }
     }
 
@@ -103,7 +119,7 @@ public sealed partial class LuceneTailer(
         }
         finally
         {
-            _turn.Release();
+            ReleaseTurn();
         }
     }
 
@@ -118,7 +134,6 @@ public sealed partial class LuceneTailer(
     /// <summary>Applies the log up to its head as read now, then makes it searchable. Holds the turn.</summary>
     private async Task CatchUpAsync()
     {
-        var began = Stopwatch.GetTimestamp();
         if (_applied == Unbuilt)
         {
             await RebuildLockedAsync(null, _stopping.Token);
@@ -130,6 +145,8 @@ public sealed partial class LuceneTailer(
         // The head as of now bounds this catch-up: a search waits for what was written before it, not after.
         var head = await log.HeadAsync(CancellationToken.None);
         var position = _applied;
+        var unpublished = 0;
+        var publishedAt = Stopwatch.GetTimestamp();
         while (position < head)
         {
             var page = await log.ReadAsync(position, options.PageSize, CancellationToken.None);
@@ -149,14 +166,37 @@ public sealed partial class LuceneTailer(
             await ApplyAsync(db, page.Changes);
             position = page.Changes[^1].Position;
             _uncommitted += page.Changes.Count;
+            unpublished += page.Changes.Count;
+            if (unpublished >= options.PublishEvery || Stopwatch.GetElapsedTime(publishedAt) >= options.PublishInterval)
+            {
+                Publish(position);
+                unpublished = 0;
+                publishedAt = Stopwatch.GetTimestamp();
+            }
         }
 
-        index.Refresh();
-        // Published only once searchable: a search that sees this position skips the catch-up.
-        Volatile.Write(ref _applied, position);
-        Volatile.Write(ref _caughtUpSince, began);
+        Publish(position);
+        // After the waiters are released: the fsync is durability, which no search waits for.
         CommitIfDue(now: false);
     }
+
+    /// <summary>Makes <paramref name="position"/> searchable, then says so: a search that sees it needs no catch-up.</summary>
+    private void Publish(long position)
+    {
+        index.Refresh();
+        Volatile.Write(ref _applied, position);
+        Signal();
+    }
+
+    private void ReleaseTurn()
+    {
+        _turn.Release();
+        Signal(); // a search that waited on a turn that ended short of its target takes the turn itself
+    }
+
+    private void Signal() => Interlocked.Exchange(ref _published, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Each article's last entry in the page decides: deleted, or read again as it is now (a row gone
     /// since is deleted too; its own entry comes later and deletes it again).</summary>
