@@ -22,7 +22,7 @@ public static class BenchMain
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|matcher|probe|features|targets|startup|report --option value...");
+            await Console.Error.WriteLineAsync("Usage: NewsWire.Bench convert|generate|sql|engine|lucene|matcher|probe|compare|features|targets|startup|report|scale-report|providers-report|summary-diff|ab-report --option value...");
             return 2;
         }
 
@@ -89,6 +89,14 @@ public static class BenchMain
                 await WriteJson(Get("out"), await SearchProbe.RunAsync(new Uri(Get("url")), Int("rounds", 30)));
                 return 0;
 
+            case "compare":
+                await WriteJson(Get("out"), await CompareAsync(options, Int("rounds", 30), Int("warmup", 10)));
+                return 0;
+
+            case "mix-paths":
+                await File.WriteAllLinesAsync(Get("out"), QueryMix.Cases.Select(c => c.Url()));
+                return 0;
+
             case "targets":
                 await WriteJson(Path.Combine(Get("folder"), "targets.json"), await LoadTargets.WriteAsync(Get("db"), new Uri(Get("url")), Get("folder")));
                 return 0;
@@ -109,15 +117,119 @@ public static class BenchMain
                 Markdown.UpdateDocument(Get("doc"), Get("label"), Markdown.Render(summary));
                 foreach (var target in summary["targets"]!.AsArray())
                 {
-                    Console.WriteLine($"{((bool)target!["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]}");
+                    Console.WriteLine($"{(target!["met"] is null ? "      " : (bool)target["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]}");
                 }
 
                 return 0;
             }
 
+            case "scale-report":
+            {
+                var summary = ScaleReport.Build(Get("folder"), Get("label"));
+                await WriteJson(Get("summary"), summary);
+                Markdown.UpdateDocument(Get("doc"), "search-" + Get("label"), ScaleReport.Render(summary));
+                PrintTargets(summary);
+                return 0;
+            }
+
+            case "providers-report":
+            {
+                var summary = ProvidersReport.Build(Get("folder"), Get("label"));
+                await WriteJson(Get("summary"), summary);
+                Markdown.UpdateDocument(Get("doc"), "providers-" + Get("label"), ProvidersReport.Render(summary));
+                PrintTargets(summary);
+                return 0;
+            }
+
+            case "summary-diff":
+            {
+                static JsonObject Load(string file) => JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+                var table = SummaryDiff.Render(Load(Get("before")), Load(Get("after")), options.GetValueOrDefault("before-name") ?? "before", options.GetValueOrDefault("after-name") ?? "after");
+                Console.Write(table);
+                return 0;
+            }
+
+            case "ab-report":
+                Console.Write(AbReport.Render(Get("folder"), Get("reads").Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+                return 0;
+
             default:
                 await Console.Error.WriteLineAsync($"Unknown step: {args[0]}");
                 return 2;
+        }
+    }
+
+    /// <summary>
+    /// --http name=URL,name=URL (running services), --light name,name (sides given one warm-up round),
+    /// --inprocess name with --settings Key=Value|Key=Value (the service's search in this process),
+    /// --fts5 DATABASE (FTS5's statements in this process on a copy of the database with the FTS5 index built).
+    /// </summary>
+    private static async Task<object> CompareAsync(Dictionary<string, string> options, int rounds, int warmup)
+    {
+        var light = (options.GetValueOrDefault("light") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var clients = new List<HttpClient>();
+        var sides = new List<SearchSide>();
+        foreach (var spec in (options.GetValueOrDefault("http") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, url) = (spec[..spec.IndexOf('=', StringComparison.Ordinal)], spec[(spec.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
+            clients.Add(client);
+            sides.Add(SearchComparison.Http(name, client, light.Contains(name) ? 1 : warmup));
+        }
+
+        InProcessSearch? inProcess = null;
+        Microsoft.Data.Sqlite.SqliteConnection? fts5 = null;
+        try
+        {
+            // FTS5 as NewsWire searched with it before Lucene (the bench's baseline, built on a copy of the database).
+            if (options.TryGetValue("fts5", out var fts5Database))
+            {
+                var (copy, build) = Fts5Baseline.Prepare(fts5Database);
+                Console.WriteLine($"fts5-in-process: index built on a copy of the database in {build.TotalSeconds:0.0} s");
+                fts5 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
+                fts5.Open();
+                var statements = new Dictionary<string, IReadOnlyList<CapturedStatement>>(StringComparer.Ordinal);
+                var connection = fts5;
+                sides.Add(new SearchSide("fts5-in-process", search =>
+                {
+                    if (!statements.TryGetValue(search.Url(), out var captured))
+                    {
+                        statements[search.Url()] = captured = Fts5Baseline.Statements(search);
+                    }
+
+                    return Task.FromResult(EngineBaseline.Execute(connection, captured));
+                }, light.Contains("fts5-in-process") ? 1 : warmup));
+            }
+
+            if (options.TryGetValue("inprocess", out var inProcessName))
+            {
+                var settings = options["settings"].Split('|').ToDictionary(s => s[..s.IndexOf('=', StringComparison.Ordinal)], s => s[(s.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                inProcess = await InProcessSearch.StartAsync(settings);
+                Console.WriteLine($"{inProcessName}: host started in {inProcess.StartTime.TotalSeconds:0.0} s");
+                sides.Add(new SearchSide(inProcessName, inProcess.SearchAsync, light.Contains(inProcessName) ? 1 : warmup));
+            }
+
+            var result = await SearchComparison.RunAsync(sides, rounds, warmup);
+            return new { result, inProcessStartSeconds = inProcess is null ? (double?)null : Stats.Round(inProcess.StartTime.TotalSeconds, 1) };
+        }
+        finally
+        {
+            if (inProcess is not null)
+            {
+                await inProcess.DisposeAsync();
+            }
+
+            fts5?.Dispose();
+
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    private static void PrintTargets(JsonObject summary)
+    {
+        foreach (var target in summary["targets"]!.AsArray())
+        {
+            Console.WriteLine($"{(target!["met"] is null ? "      " : (bool)target["met"]! ? "met   " : "MISSED")} {target["target"]}: {target["measured"]} (baseline {target["baseline"]})");
         }
     }
 

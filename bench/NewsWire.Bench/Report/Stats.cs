@@ -25,6 +25,13 @@ internal static partial class Stats
         return (wall, rss);
     }
 
+    /// <summary>GNU time -v: user + system CPU seconds of the process (what a loaded machine inflates least).</summary>
+    public static double ReadCpuSeconds(string file)
+    {
+        var text = File.ReadAllText(file);
+        return double.Parse(UserTime().Match(text).Groups[1].Value, CultureInfo.InvariantCulture) + double.Parse(SystemTime().Match(text).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The last JSON line bench/wrk/paths.lua printed.</summary>
     public static JsonObject ReadWrk(string file) =>
         JsonNode.Parse(File.ReadLines(file).Last(l => l.StartsWith('{')))!.AsObject();
@@ -33,6 +40,12 @@ internal static partial class Stats
 
     [GeneratedRegex(@"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)")]
     private static partial Regex WallClock();
+
+    [GeneratedRegex(@"User time \(seconds\): ([\d.]+)")]
+    private static partial Regex UserTime();
+
+    [GeneratedRegex(@"System time \(seconds\): ([\d.]+)")]
+    private static partial Regex SystemTime();
 
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)")]
     private static partial Regex MaxRss();

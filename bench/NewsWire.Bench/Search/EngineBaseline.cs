@@ -39,7 +39,7 @@ internal static class EngineBaseline
     }
 
     /// <summary>Runs every statement of a case and reads every value; returns the first value read (the count).</summary>
-    private static int Execute(SqliteConnection connection, IReadOnlyList<CapturedStatement> statements)
+    internal static int Execute(SqliteConnection connection, IReadOnlyList<CapturedStatement> statements)
     {
         int? total = null;
         foreach (var statement in statements)

@@ -46,11 +46,19 @@ internal sealed partial class DeliveryWorker(
             {
                 return;
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+            catch (Exception e)
             {
-                // A busy or unreachable database: claims not recorded lapse, and the next round tries again.
+                // A busy or unreachable database, or anything else: claims not recorded lapse, and the next round
+                // tries again. Every exception is caught, since one escaping a BackgroundService stops the host.
                 LogRoundFailed(e);
-                await Task.Delay(poll, stoppingToken);
+                try
+                {
+                    await Task.Delay(poll, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -43,6 +43,14 @@ public sealed class WebhookAddresses(IWebhookResolver resolver, IOptions<Webhook
             return (null, "The URL is not an absolute URL.");
         }
 
+        // What is stored and sent is the normalized form, which escaping (é → %C3%A9, space → %20) and punycode
+        // make longer than the text; the limit is the column's, so it is checked on that form too.
+        if (url.AbsoluteUri.Length > Storage.SubscriptionLimits.WebhookUrl)
+        {
+            return (null, $"The URL is longer than {Storage.SubscriptionLimits.WebhookUrl:N0} characters once escaped "
+                + $"({url.AbsoluteUri.Length:N0}); non-ASCII characters and spaces take three characters per byte.");
+        }
+
         if (url.Scheme is not ("http" or "https"))
         {
             return (null, $"The URL's scheme is '{url.Scheme}'; a webhook is sent over http or https only.");

@@ -24,8 +24,6 @@ internal sealed partial class WebhookDispatcher(
     /// <summary>Log entries per round: a bound on the articles one round loads and the time its commit holds the lock.</summary>
     internal const int BatchSize = 1000;
 
-    private static readonly Func<Article, ArticleSummary> Summary = ArticleMappings.ToSummary.Compile();
-
     private readonly SavedSearchMatcher<long> _matcher = new();
     private readonly Dictionary<long, long> _startPositions = [];
 
@@ -43,8 +41,9 @@ internal sealed partial class WebhookDispatcher(
             {
                 return;
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Any exception, not only the database's: one escaping a BackgroundService stops the whole host.
                 // Nothing was committed: the cursor did not move, and the next round matches the same range again.
                 LogRoundFailed(e);
                 more = false;
@@ -52,7 +51,9 @@ internal sealed partial class WebhookDispatcher(
 
             if (!more)
             {
-                await Task.Delay(poll, clock, stoppingToken);
+                // Returns rather than throws when stopped: a cancelled ExecuteAsync counts as a failure, which stops
+                // the host, unless the host itself is stopping (the service alone can be stopped too).
+                await Task.Delay(poll, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -127,37 +128,27 @@ internal sealed partial class WebhookDispatcher(
 
     private async Task<List<Delivery>> MatchAsync(NewsWireDb db, List<ArticleChange> entries, CancellationToken cancellationToken)
     {
-        var created = entries.Where(e => e.Kind == ChangeKind.Created).ToList();
-        if (created.Count == 0 || _matcher.Count == 0)
+        if (_matcher.Count == 0)
         {
             return [];
         }
 
-        var ids = created.Select(e => e.ArticleId).ToList();
-        // An article deleted since it was logged is no longer stored: nothing to push.
-        var articles = await db.Articles.AsNoTracking().Include(a => a.Tags).Where(a => ids.Contains(a.Id))
-            .AsSplitQuery().ToDictionaryAsync(a => a.Id, cancellationToken);
+        // The same reading as the live stream (Push.NewArticles): created entries only, deleted ones skipped, and
+        // the summary as listing and search project it, so a webhook and a stream event never differ.
         var now = clock.GetUtcNow().UtcDateTime;
         var deliveries = new List<Delivery>();
-        foreach (var entry in created)
+        foreach (var article in await Push.NewArticles.LoadAsync(db, entries, cancellationToken))
         {
-            if (!articles.TryGetValue(entry.ArticleId, out var article))
-            {
-                continue;
-            }
-
-            var matched = _matcher.Match(MatchableArticle.Index(IndexedArticle.From(article)))
-                .Where(s => _startPositions.GetValueOrDefault(s, long.MaxValue) < entry.Position);
-            ArticleSummary? summary = null;
+            var matched = _matcher.Match(article.Matchable)
+                .Where(s => _startPositions.GetValueOrDefault(s, long.MaxValue) < article.Position);
             foreach (var subscription in matched)
             {
-                summary ??= Summary(article);
                 deliveries.Add(new Delivery
                 {
                     SubscriptionId = subscription,
-                    ArticleId = article.Id,
-                    Position = entry.Position,
-                    Payload = Payload(subscription, summary, now),
+                    ArticleId = article.Summary.Id,
+                    Position = article.Position,
+                    Payload = Payload(subscription, article.Summary, now),
                     State = DeliveryState.Pending,
                     CreatedAt = now,
                     NextAttemptAt = now,

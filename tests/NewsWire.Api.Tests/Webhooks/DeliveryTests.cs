@@ -56,6 +56,26 @@ public sealed class DeliveryTests() : ServiceTest(WebhookSettings.Fast())
     }
 
     [Fact]
+    public async Task ThePushedArticleIsTheSummaryTheListingShows()
+    {
+        await SubscribeAsync("harvest");
+        // Every summary field filled, tags out of order: where an entity mapping and the SQL projection could differ.
+        var article = await Writer.CreateAsync(new
+        {
+            headline = "Kazakhstan harvest beats forecast", lead = "Grain up a fifth.", body = "Officials met on Monday.",
+            source = "TASS", place = "Astana", lang = "en", url = "https://example.com/harvest",
+            publishedAt = "2026-12-01T10:00:00.1234567Z", tags = (string[])["wheat", "agriculture", "Kazakhstan"],
+        });
+
+        await _receiver.WaitForAsync(1);
+
+        using var body = JsonDocument.Parse(_receiver.Received.Single().Body);
+        using var listing = JsonDocument.Parse(await Reader.GetStringAsync("/api/articles"));
+        var listed = listing.RootElement.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetInt64() == article.Id);
+        body.RootElement.GetProperty("data").GetProperty("article").GetRawText().Should().Be(listed.GetRawText());
+    }
+
+    [Fact]
     public async Task ArticlesThatDoNotMatchPushNothing()
     {
         var subscription = await SubscribeAsync("harvest");

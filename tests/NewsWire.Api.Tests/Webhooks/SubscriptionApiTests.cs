@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using NewsWire.Api.Tests.Infrastructure;
 using NewsWire.Api.Webhooks;
+using NewsWire.Storage;
 
 namespace NewsWire.Api.Tests.Webhooks;
 
@@ -146,6 +147,35 @@ public sealed class SubscriptionApiTests() : ServiceTest(WebhookSettings.Fast())
         var problem = await response.ReadProblemAsync();
         problem.Errors!.Keys.Should().Contain(key => key == field || key.StartsWith(field + ".", StringComparison.Ordinal) || (field == "body" && key.Length > 0));
         (await (await Writer.GetAsync("/api/subscriptions")).ReadAsAsync<SubscriptionPage>()).Total.Should().Be(0, "nothing is stored from a refused body");
+    }
+
+    [Theory]
+    [InlineData("é")] // one character sent, six stored: %C3%A9
+    [InlineData(" a")] // a space sent, three stored: %20 (a trailing space would be trimmed, hence the letter)
+    public async Task AUrlThatGrowsPastTheLimitWhenNormalizedIsA400(string grows)
+    {
+        // Under the limit as the client sends it, over it as stored (Uri.AbsoluteUri escapes the path): the limit
+        // is the column's, so it is checked on what is stored, or PostgreSQL's varchar(2000) refuses the insert.
+        var url = "http://127.0.0.1:9/" + string.Concat(Enumerable.Repeat(grows, 1800 / grows.Length));
+        url.Length.Should().BeLessThan(SubscriptionLimits.WebhookUrl);
+        new Uri(url).AbsoluteUri.Length.Should().BeGreaterThan(SubscriptionLimits.WebhookUrl);
+
+        var response = await Writer.PostAsJsonAsync("/api/subscriptions", new { q = "grain", webhook = new { url } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.ReadProblemAsync()).Errors!["webhook.url"].Single().Should().Contain("2,000");
+        (await (await Writer.GetAsync("/api/subscriptions")).ReadAsAsync<SubscriptionPage>()).Total.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AUrlExactlyAtTheLimitAsStoredIsAccepted()
+    {
+        var url = "http://127.0.0.1:9/" + new string('a', SubscriptionLimits.WebhookUrl - "http://127.0.0.1:9/".Length);
+
+        var response = await Writer.PostAsJsonAsync("/api/subscriptions", new { q = "grain", webhook = new { url } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (await response.ReadAsAsync<CreatedSubscription>()).Webhook.Url.Should().Be(url);
     }
 
     [Fact]
