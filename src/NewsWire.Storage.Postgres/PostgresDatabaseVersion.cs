@@ -10,36 +10,21 @@ namespace NewsWire.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresDatabaseVersion(NpgsqlDataSource dataSource, TimeSpan staleness, TimeProvider clock) : IDatabaseVersion
 {
-    private readonly Lock _reading = new();
-    private Reading _last = new(long.MinValue, 0); // a reference, so a reader never sees half of another thread's reading
+    private Reading? _last; // a reference, so a reader never sees half of another thread's reading
 
     public long Current()
     {
-        var arrived = clock.GetTimestamp();
-        var last = Volatile.Read(ref _last);
-        if (staleness > TimeSpan.Zero && last.StartedAt != long.MinValue && clock.GetElapsedTime(last.StartedAt, arrived) < staleness)
+        var now = clock.GetTimestamp();
+        if (staleness > TimeSpan.Zero && Volatile.Read(ref _last) is { } last && clock.GetElapsedTime(last.ReadAt, now) < staleness)
         {
             return last.Head;
         }
 
-        // As on SQLite: a reading that began after this request arrived saw every write acknowledged before it,
-        // so requests that queue behind a reading in progress take the next one's answer instead of each making
-        // a round trip. Under concurrency that is one round trip per batch of waiting requests, not per request.
-        lock (_reading)
-        {
-            last = _last;
-            if (last.StartedAt > arrived)
-            {
-                return last.Head;
-            }
-
-            var started = clock.GetTimestamp();
-            using var command = dataSource.CreateCommand(ArticleWritesBase.HeadSql);
-            var head = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            Volatile.Write(ref _last, new Reading(started, head));
-            return head;
-        }
+        using var command = dataSource.CreateCommand(ArticleWritesBase.HeadSql);
+        var head = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        Volatile.Write(ref _last, new Reading(now, head));
+        return head;
     }
 
-    private sealed record Reading(long StartedAt, long Head);
+    private sealed record Reading(long ReadAt, long Head);
 }

@@ -25,6 +25,7 @@ internal sealed class PostgresWebhookLocks : IWebhookLocks
     }
 
     public Task<List<long>> DueAsync(NewsWireDb db, DateTime now, int count, CancellationToken cancellationToken) =>
+        // DeliveryClaims.Due in SQL: EF Core cannot add FOR UPDATE SKIP LOCKED to a LINQ query.
         db.Database.SqlQuery<long>($"""
             SELECT "Id" AS "Value" FROM "Deliveries"
             WHERE "State" = 'Pending' AND "NextAttemptAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})

@@ -13,8 +13,7 @@ internal sealed class SqliteWebhookLocks : IWebhookLocks
     public Task<bool> TryEnterDispatchAsync(NewsWireDb db, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task<List<long>> DueAsync(NewsWireDb db, DateTime now, int count, CancellationToken cancellationToken) =>
-        db.Deliveries
-            .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
+        db.Deliveries.Due(now)
             .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
             .Select(d => d.Id).Take(count)
             .ToListAsync(cancellationToken);

@@ -28,8 +28,7 @@ public static class DeliveryClaims
         NewsWireDb db, IWebhookLocks locks, DateTime now, TimeSpan lease, int count, CancellationToken cancellationToken)
     {
         // Most polls find nothing due: a plain read answers them without taking a lock (on SQLite, the write lock).
-        if (!await db.Deliveries.AnyAsync(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now
-                && (d.ClaimedUntil == null || d.ClaimedUntil < now), cancellationToken))
+        if (!await db.Deliveries.Due(now).AnyAsync(cancellationToken))
         {
             return [];
         }
@@ -53,4 +52,9 @@ public static class DeliveryClaims
             .Select(d => new ClaimedDelivery(d.Id, d.SubscriptionId, d.ArticleId, d.Payload, d.Attempts, token))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>Deliveries an attempt is owed at <paramref name="now"/>: pending, due, and not claimed (or their claim
+    /// lapsed). PostgreSQL's claim query writes the same condition in SQL, for FOR UPDATE SKIP LOCKED.</summary>
+    public static IQueryable<Delivery> Due(this IQueryable<Delivery> deliveries, DateTime now) =>
+        deliveries.Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now));
 }

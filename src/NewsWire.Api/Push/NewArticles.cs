@@ -26,7 +26,7 @@ internal static class NewArticles
         // The summary exactly as listing and search project it; the whole article for the matcher.
         var summaries = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleMappings.ToSummary)
             .ToDictionaryAsync(a => a.Id, cancellationToken);
-        var articles = await db.Articles.AsNoTracking().Include(a => a.Tags).Where(a => ids.Contains(a.Id))
+        var articles = await IndexedArticle.Stored(db).Where(a => ids.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         return created
             .Where(c => summaries.ContainsKey(c.ArticleId) && articles.ContainsKey(c.ArticleId))

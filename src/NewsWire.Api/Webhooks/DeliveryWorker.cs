@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 
 namespace NewsWire.Api.Webhooks;
@@ -79,9 +80,8 @@ internal sealed partial class DeliveryWorker(
         var mine = db.Deliveries.Where(d => d.Id == delivery.Id && d.ClaimToken == delivery.Token);
         if (subscription.DisabledAt is not null)
         {
-            await mine.ExecuteUpdateAsync(d => d
-                .SetProperty(x => x.State, DeliveryState.Cancelled).SetProperty(x => x.NextAttemptAt, (DateTime?)null)
-                .SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+            await SettleAsync(mine, d => d
+                .SetProperty(x => x.State, DeliveryState.Cancelled).SetProperty(x => x.NextAttemptAt, (DateTime?)null), cancellationToken);
             return;
         }
 
@@ -91,27 +91,25 @@ internal sealed partial class DeliveryWorker(
         var error = result.Error is { Length: > MaxErrorLength } tooLong ? tooLong[..MaxErrorLength] : result.Error;
         if (result.Delivered)
         {
-            await mine.ExecuteUpdateAsync(d => d
+            await SettleAsync(mine, d => d
                 .SetProperty(x => x.State, DeliveryState.Delivered).SetProperty(x => x.Attempts, attempts)
                 .SetProperty(x => x.LastStatus, result.Status).SetProperty(x => x.LastError, (string?)null)
-                .SetProperty(x => x.DeliveredAt, now).SetProperty(x => x.NextAttemptAt, (DateTime?)null)
-                .SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+                .SetProperty(x => x.DeliveredAt, now).SetProperty(x => x.NextAttemptAt, (DateTime?)null), cancellationToken);
             return;
         }
 
         if (result.Gone)
         {
-            await DisableAsync(db, delivery, attempts, now, cancellationToken);
+            await DisableAsync(db, mine, delivery.SubscriptionId, attempts, now, cancellationToken);
             return;
         }
 
         var next = schedule.Next(attempts, now, result.RetryAfter);
         var state = next is null ? DeliveryState.Failed : DeliveryState.Pending;
-        await mine.ExecuteUpdateAsync(d => d
+        await SettleAsync(mine, d => d
             .SetProperty(x => x.State, state).SetProperty(x => x.Attempts, attempts)
             .SetProperty(x => x.LastStatus, result.Status).SetProperty(x => x.LastError, error)
-            .SetProperty(x => x.NextAttemptAt, next)
-            .SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+            .SetProperty(x => x.NextAttemptAt, next), cancellationToken);
         if (next is null)
         {
             LogGaveUp(delivery.Id, delivery.SubscriptionId, attempts, error);
@@ -119,27 +117,35 @@ internal sealed partial class DeliveryWorker(
     }
 
     /// <summary>410 Gone: the receiver wants no more. The subscription is disabled and nothing it had pending is sent.</summary>
-    private async Task DisableAsync(NewsWireDb db, ClaimedDelivery delivery, int attempts, DateTime now, CancellationToken cancellationToken)
+    private async Task DisableAsync(NewsWireDb db, IQueryable<Delivery> mine, long subscriptionId, int attempts, DateTime now, CancellationToken cancellationToken)
     {
         const string Reason = "The receiver answered 410 Gone.";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var recorded = await db.Deliveries.Where(d => d.Id == delivery.Id && d.ClaimToken == delivery.Token).ExecuteUpdateAsync(d => d
+        var recorded = await SettleAsync(mine, d => d
             .SetProperty(x => x.State, DeliveryState.Cancelled).SetProperty(x => x.Attempts, attempts)
             .SetProperty(x => x.LastStatus, 410).SetProperty(x => x.LastError, Reason + " The subscription is disabled.")
-            .SetProperty(x => x.NextAttemptAt, (DateTime?)null)
-            .SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+            .SetProperty(x => x.NextAttemptAt, (DateTime?)null), cancellationToken);
         if (recorded == 0)
         {
             return; // the claim lapsed and another instance has it: it will see the 410 itself
         }
 
-        await db.Subscriptions.Where(s => s.Id == delivery.SubscriptionId && s.DisabledAt == null).ExecuteUpdateAsync(s => s
+        await db.Subscriptions.Where(s => s.Id == subscriptionId && s.DisabledAt == null).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.DisabledAt, now).SetProperty(x => x.DisabledReason, Reason), cancellationToken);
-        await db.Deliveries.Where(d => d.SubscriptionId == delivery.SubscriptionId && d.State == DeliveryState.Pending).ExecuteUpdateAsync(d => d
+        await db.Deliveries.Where(d => d.SubscriptionId == subscriptionId && d.State == DeliveryState.Pending).ExecuteUpdateAsync(d => d
             .SetProperty(x => x.State, DeliveryState.Cancelled).SetProperty(x => x.NextAttemptAt, (DateTime?)null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        LogDisabled(delivery.SubscriptionId);
+        LogDisabled(subscriptionId);
     }
+
+    /// <summary>Records an attempt's outcome on the delivery this worker holds (<paramref name="mine"/>: its id and
+    /// claim token) and releases the claim in the same statement; 0 when the claim lapsed and another instance has it.</summary>
+    private static Task<int> SettleAsync(IQueryable<Delivery> mine, Action<UpdateSettersBuilder<Delivery>> outcome, CancellationToken cancellationToken) =>
+        mine.ExecuteUpdateAsync(d =>
+        {
+            outcome(d);
+            d.SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null);
+        }, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery round failed; it is tried again")]
     private partial void LogRoundFailed(Exception exception);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using NewsWire.Api.Articles;
@@ -50,28 +49,8 @@ public sealed class ImportCommandTests : IDisposable
         errors.Should().Contain("No such file").And.Contain("Usage");
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _folder,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsWire.Api.dll"));
-        start.ArgumentList.Add("import");
-        start.ArgumentList.Add($"--ConnectionStrings:NewsWire=Data Source={Database}");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> Run(params string[] arguments) =>
+        CommandRun.RunAsync(_folder, Database, "import", arguments);
 
     private static string Line(string headline) =>
         System.Text.Json.JsonSerializer.Serialize(new { headline, body = $"The full story of {headline}, with its own words.", source = "Reuters" });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Microsoft.EntityFrameworkCore;
 using NewsWire.Api.Articles;
 using NewsWire.Api.Data;
 
@@ -28,6 +29,10 @@ public sealed record IndexedArticle(
             .Select(s => s.Heading).OfType<string>().Where(h => h.Length > 0).ToList(),
         article.Place, article.Source, article.Tags.Select(t => t.Name).ToList(), article.Lang,
         DateTime.SpecifyKind(article.PublishedAt, DateTimeKind.Utc), article.DuplicateOfId is not null);
+
+    /// <summary>The stored articles as <see cref="From"/> reads them: untracked, with their tags in a query of their
+    /// own (a batch of articles is not repeated once per tag). The tailer, the rebuild and the matcher all read this.</summary>
+    public static IQueryable<Article> Stored(NewsWireDb db) => db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.Tags);
 }
 
 /// <summary>

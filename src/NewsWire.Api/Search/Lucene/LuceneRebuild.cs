@@ -83,7 +83,7 @@ public static class LuceneRebuild
         var after = 0L;
         while (after < last)
         {
-            var batch = await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.Tags)
+            var batch = await IndexedArticle.Stored(db)
                 .Where(a => a.Id > after && a.Id <= last).OrderBy(a => a.Id).Take(BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)

@@ -209,7 +209,7 @@ public sealed partial class LuceneTailer(
         }
 
         var reread = last.Where(e => e.Value != ChangeKind.Deleted).Select(e => e.Key).ToList();
-        var articles = reread.Count == 0 ? [] : await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.Tags)
+        var articles = reread.Count == 0 ? [] : await IndexedArticle.Stored(db)
             .Where(a => reread.Contains(a.Id)).ToListAsync(CancellationToken.None);
         index.Upsert(articles.Select(IndexedArticle.From));
         var found = articles.Select(a => a.Id).ToHashSet();

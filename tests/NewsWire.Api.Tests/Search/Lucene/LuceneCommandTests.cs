@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using NewsWire.Api.Search;
 using NewsWire.Api.Search.Lucene;
@@ -137,21 +136,6 @@ public sealed class LuceneCommandTests : IDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> Run(string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsWire.Api.dll"));
-        start.ArgumentList.Add(command);
-        start.ArgumentList.Add($"--ConnectionStrings:NewsWire=Data Source={Database}");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> Run(string command, params string[] arguments) =>
+        CommandRun.RunAsync(_folder, Database, command, arguments);
 }
