@@ -41,7 +41,7 @@ public sealed record LuceneTailerOptions
 /// </summary>
 public sealed partial class LuceneTailer(
     LuceneIndex index, IDatabaseVersion version, IServiceScopeFactory scopes, LuceneTailerOptions options, ILogger<LuceneTailer> logger)
-    : ISearchIndexFreshness, IDisposable
+    : ISearchIndexFreshness, IAsyncDisposable, IDisposable
 {
     /// <summary>The position of an index that must be rebuilt: below every head, so every search catches up.</summary>
     private const long Unbuilt = -1;
@@ -55,6 +55,9 @@ public sealed partial class LuceneTailer(
     /// <summary>Completed (and replaced) each time <see cref="_applied"/> moves or the turn is given back:
     /// what a search waits on while another holds the turn.</summary>
     private TaskCompletionSource _published = NewSignal();
+    /// <summary>The stop, once begun: every later call waits for the same one.</summary>
+    private Task? _stopped;
+    private readonly System.Threading.Lock _stopLock = new();
 
     public LuceneIndex Index => index;
 
@@ -62,46 +65,55 @@ public sealed partial class LuceneTailer(
     public long Applied => Volatile.Read(ref _applied);
 
     /// <summary>Returns once the index reflects every change in the log when this was called.</summary>
+    /// <param name="cancellationToken">Stops this caller's waiting; a catch-up it started runs on for the others,
+    /// holding the turn, until it reaches its head or the tailer stops.</param>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
         var target = version.Current();
-        while (Volatile.Read(ref _applied) < target)
+        while (true)
         {
-            // Read before trying the turn: whoever holds it completes this signal when it publishes or lets go.
+            // The signal before the position: a publish after this read completes it, so none is missed between
+            // the look at the position and the wait.
             var published = Volatile.Read(ref _published).Task;
-            if (await _turn.WaitAsync(0, CancellationToken.None))
+            if (Volatile.Read(ref _applied) >= target)
             {
-                try
-                {
-                    if (Volatile.Read(ref _applied) < target)
-                    {
-                        await CatchUpAsync();
-                    }
-                }
-                finally
-                {
-                    ReleaseTurn();
-                }
-
-                // A catch-up begun after arrival reached the log's head as it then was: past every write acknowledged
-                // before this search (a head that only counts, as for an in-memory database, is never reached).
                 return;
             }
-            else
+
+            // The host is stopping: the index is about to close, and the turn is not given back.
+            _stopping.Token.ThrowIfCancellationRequested();
+            if (_turn.Wait(0, CancellationToken.None))
             {
-                await published.WaitAsync(cancellationToken); // a client that leaves stops waiting
+                // Begun after arrival, the catch-up reaches the log's head as it then was: past every write
+                // acknowledged before this call (a head that only counts, as for an in-memory database, is never
+                // reached, so returning here is what ends the wait there).
+                await CatchUpHoldingTurn().WaitAsync(cancellationToken);
+                return;
             }
+
+            await published.WaitAsync(cancellationToken);
         }
     }
 
     /// <summary>Commits what was applied when the interval has passed or enough changes wait; with
-    /// <paramref name="now"/> (shutdown, the end of an import), whatever waits.</summary>
+    /// <paramref name="now"/> (the end of an import), whatever waits.</summary>
     public async Task CommitAsync(bool now, CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken);
+        if (!await TakeTurnAsync(cancellationToken))
+        {
+            return; // stopped: the stop committed
+        }
+
         try
         {
             CommitIfDue(now);
+        }
+        catch (Exception e) when (index.Broken && !_stopping.IsCancellationRequested)
+        {
+            // Reopened at the last commit, the index is behind the log again: the next catch-up applies the rest.
+            LogBroken(e);
+            Reopen();
+            throw;
         }
         finally
         {
@@ -112,10 +124,15 @@ public sealed partial class LuceneTailer(
     /// <summary>Rebuilds the index from the store now (the reindex command), whatever its state.</summary>
     public async Task<LuceneRebuild.Figures> RebuildAsync(Action<long, long>? progress, CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken);
+        if (!await TakeTurnAsync(cancellationToken))
+        {
+            throw new OperationCanceledException("The search index is stopping.", _stopping.Token);
+        }
+
         try
         {
-            return await RebuildLockedAsync(progress, cancellationToken);
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+            return await RebuildLockedAsync(progress, both.Token);
         }
         finally
         {
@@ -123,37 +140,113 @@ public sealed partial class LuceneTailer(
         }
     }
 
-    /// <summary>Stops a rebuild in progress (shutdown): the index keeps its last commit and is rebuilt on the next start.</summary>
-    public void Stop() => _stopping.Cancel();
-
-    /// <summary>Stops a rebuild still running when the container goes (a host whose shutdown timed out). The
-    /// semaphore and the token source are left to the collector: neither holds a handle here, and a catch-up
-    /// still running would otherwise fail on them as it ends.</summary>
-    public void Dispose() => _stopping.Cancel();
-
-    /// <summary>Applies the log up to its head as read now, then makes it searchable. Holds the turn.</summary>
-    private async Task CatchUpAsync()
+    /// <summary>
+    /// Stops the tailer, once however often it is called (a host stopped twice, a container disposed before its
+    /// host stopped): a catch-up or rebuild in progress gives up at its next read (a rebuild cut short is done
+    /// again on the next start), then what was applied is committed, and the turn is kept, so nothing writes to the
+    /// index before the container closes it. <paramref name="cancellationToken"/> stops only this caller's waiting.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
+        lock (_stopLock)
+        {
+            _stopped ??= StopOnceAsync();
+        }
+
+        return _stopped.WaitAsync(cancellationToken);
+    }
+
+    private async Task StopOnceAsync()
+    {
+        await _stopping.CancelAsync();
+        await _turn.WaitAsync(CancellationToken.None); // the running catch-up ends soon: it honours the stopping token
+        try
+        {
+            CommitIfDue(now: true);
+        }
+        catch (Exception e)
+        {
+            LogStopFailed(e); // the index rolls back to its last commit; the next start applies the log from there
+        }
+
+        Signal(); // searches still waiting look again, and find the tailer stopped
+    }
+
+    /// <summary>Stops the tailer (if the host did not) and waits for that stop, before the container closes the
+    /// index, which it made first and so closes after: no catch-up runs on a closed index.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>The turn, unless the tailer stopped (or stops while this waits): then false, and nothing to do.</summary>
+    private async Task<bool> TakeTurnAsync(CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        try
+        {
+            await _turn.WaitAsync(either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs a catch-up as the instance's work, holding the turn the caller took: a caller that stops
+    /// waiting does not stop it half-way.</summary>
+    private Task CatchUpHoldingTurn() => Task.Run(async () =>
+    {
+        try
+        {
+            await CatchUpAsync(_stopping.Token);
+        }
+        finally
+        {
+            ReleaseTurn();
+        }
+    });
+
+    /// <summary>Applies the log up to its head as read now, then makes it searchable. Holds the turn. An index whose
+    /// writer broke (<see cref="LuceneIndex.Broken"/>) is reopened at its last commit and the catch-up run again
+    /// from there.</summary>
+    private async Task CatchUpAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await CatchUpOnceAsync(stopping);
+        }
+        catch (Exception e) when (index.Broken && !stopping.IsCancellationRequested)
+        {
+            LogBroken(e);
+            Reopen();
+            await CatchUpOnceAsync(stopping);
+        }
+    }
+
+    private async Task CatchUpOnceAsync(CancellationToken stopping)
+    {
+        stopping.ThrowIfCancellationRequested();
         if (_applied == Unbuilt)
         {
-            await RebuildLockedAsync(null, _stopping.Token);
+            await RebuildLockedAsync(null, stopping);
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var log = scope.ServiceProvider.GetRequiredService<IChangeLog>();
         var db = scope.ServiceProvider.GetRequiredService<NewsWireDb>();
         // The head as of now bounds this catch-up: a search waits for what was written before it, not after.
-        var head = await log.HeadAsync(CancellationToken.None);
+        var head = await log.HeadAsync(stopping);
         var position = _applied;
         var unpublished = 0;
         var publishedAt = Stopwatch.GetTimestamp();
         while (position < head)
         {
-            var page = await log.ReadAsync(position, options.PageSize, CancellationToken.None);
+            var page = await log.ReadAsync(position, options.PageSize, stopping);
             if (page.Gap)
             {
                 LogGap(position);
-                await RebuildLockedAsync(null, _stopping.Token);
+                await RebuildLockedAsync(null, stopping);
                 position = _applied;
                 continue;
             }
@@ -163,7 +256,7 @@ public sealed partial class LuceneTailer(
                 break;
             }
 
-            await ApplyAsync(db, page.Changes);
+            await ApplyAsync(db, page.Changes, stopping);
             position = page.Changes[^1].Position;
             _uncommitted += page.Changes.Count;
             unpublished += page.Changes.Count;
@@ -178,6 +271,17 @@ public sealed partial class LuceneTailer(
         Publish(position);
         // After the waiters are released: the fsync is durability, which no search waits for.
         CommitIfDue(now: false);
+    }
+
+    /// <summary>A new writer and searcher at the index's last commit: what was applied since is applied again.</summary>
+    private void Reopen()
+    {
+        index.Reopen();
+        _committed = index.Position ?? Unbuilt;
+        _uncommitted = 0;
+        _lastCommitAt = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _applied, _committed);
+        LogReopened(_committed);
     }
 
     /// <summary>Makes <paramref name="position"/> searchable, then says so: a search that sees it needs no catch-up.</summary>
@@ -200,7 +304,7 @@ public sealed partial class LuceneTailer(
 
     /// <summary>Each article's last entry in the page decides: deleted, or read again as it is now (a row gone
     /// since is deleted too; its own entry comes later and deletes it again).</summary>
-    private async Task ApplyAsync(NewsWireDb db, IReadOnlyList<ArticleChange> changes)
+    private async Task ApplyAsync(NewsWireDb db, IReadOnlyList<ArticleChange> changes, CancellationToken stopping)
     {
         var last = new Dictionary<long, ChangeKind>(changes.Count);
         foreach (var change in changes)
@@ -210,7 +314,7 @@ public sealed partial class LuceneTailer(
 
         var reread = last.Where(e => e.Value != ChangeKind.Deleted).Select(e => e.Key).ToList();
         var articles = reread.Count == 0 ? [] : await IndexedArticle.Stored(db)
-            .Where(a => reread.Contains(a.Id)).ToListAsync(CancellationToken.None);
+            .Where(a => reread.Contains(a.Id)).ToListAsync(stopping);
         index.Upsert(articles.Select(IndexedArticle.From));
         var found = articles.Select(a => a.Id).ToHashSet();
         index.Delete(last.Keys.Where(id => !found.Contains(id)));
@@ -249,6 +353,15 @@ public sealed partial class LuceneTailer(
         _uncommitted = 0;
         _lastCommitAt = Stopwatch.GetTimestamp();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Search index: the writer broke (Lucene closed it, or it ran out of memory); reopening the index at its last commit")]
+    private partial void LogBroken(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: reopened at its last commit, change-log position {Position}; applying the log again from there")]
+    private partial void LogReopened(long position);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: the commit at shutdown failed; the next start applies the log again from the last commit")]
+    private partial void LogStopFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: the change log was compacted past the index's position {Position}; rebuilding the index from the store")]
     private partial void LogGap(long position);
