@@ -158,8 +158,10 @@ public sealed partial class LuceneTailer(
 
     private async Task StopOnceAsync()
     {
-        await _stopping.CancelAsync();
-        await _turn.WaitAsync(CancellationToken.None); // the running catch-up ends soon: it honours the stopping token
+        // Not on the caller's context: Dispose blocks on this stop, and a context with few threads (a test
+        // runner's) would then have none left to finish it on.
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _turn.WaitAsync(CancellationToken.None).ConfigureAwait(false); // the running catch-up ends soon: it honours the stopping token
         try
         {
             CommitIfDue(now: true);
@@ -176,7 +178,7 @@ public sealed partial class LuceneTailer(
     /// index, which it made first and so closes after: no catch-up runs on a closed index.</summary>
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
-    public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+    public void Dispose() => Task.Run(() => StopAsync(CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <summary>The turn, unless the tailer stopped (or stops while this waits): then false, and nothing to do.</summary>
     private async Task<bool> TakeTurnAsync(CancellationToken cancellationToken)
