@@ -11,12 +11,16 @@ public sealed class ChangeLog(NewsWireDb db) : IChangeLog
 
     public async Task<ChangeLogPage> ReadAsync(long after, int count, CancellationToken cancellationToken)
     {
-        // One read transaction, so the floor and the page agree.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var floor = await db.ChangeLogState.Select(s => s.CompactedThrough).FirstOrDefaultAsync(cancellationToken);
+        // The page first, then the floor, each in its own snapshot, and no transaction: on SQLite a transaction
+        // begins IMMEDIATE, taking the write lock, and every tailer's read then stalled the writers (an import's
+        // batches waited in SQLite's busy handler) and they it. The floor only rises, so one read after the page
+        // is at least as high as the floor the page was read under: a compaction that removed entries the page
+        // needed is never missed; one that ran between the two reads may report a gap the page did not have,
+        // which costs a rebuild, never a lost change.
         var changes = await db.ArticleChanges.AsNoTracking()
             .Where(c => c.Position > after).OrderBy(c => c.Position).Take(count)
             .ToListAsync(cancellationToken);
+        var floor = await db.ChangeLogState.Select(s => s.CompactedThrough).FirstOrDefaultAsync(cancellationToken);
         return new ChangeLogPage(changes, Gap: after < floor);
     }
 

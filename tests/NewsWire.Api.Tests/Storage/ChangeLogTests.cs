@@ -81,6 +81,25 @@ public sealed class ChangeLogTests : ServiceTest
     }
 
     [Fact]
+    public async Task ReadingTheLogDoesNotWaitForAWriterInTheMiddleOfItsTransaction()
+    {
+        // The Lucene tailer reads the log while an import holds a write transaction for a whole batch. On SQLite
+        // a read in a transaction of its own took the write lock and waited for the batch (ADR 29), failing
+        // here after busy_timeout; it must read what is committed, and the batch once it commits.
+        await using var writing = App.Services.CreateAsyncScope();
+        var db = writing.ServiceProvider.GetRequiredService<NewsWireDb>();
+        var draft = ArticleDrafts.FromInput(new ArticleInput { Headline = "Written while the log is read", Body = "It was read meanwhile.", Source = "Reuters" }, DateTime.UtcNow).Draft!;
+        await using var connection = await writing.ServiceProvider.GetRequiredService<IArticleWrites>().OpenAsync(db, WriteLoad.Bulk, CancellationToken.None);
+        await using var writer = await connection.BeginAsync(CancellationToken.None);
+        var outcome = await writer.CreateAsync(PreparedArticle.From(draft), DateTime.UtcNow, CancellationToken.None);
+
+        (await Log()).Should().Equal(["1:1:Created"], "the batch has not committed");
+
+        var position = await writer.CommitAsync(CancellationToken.None);
+        (await Log()).Should().Equal("1:1:Created", $"{position}:{outcome.Id}:Created");
+    }
+
+    [Fact]
     public async Task CompactionKeepsEachArticlesNewestEntryAndRaisesTheFloorPastDeletions()
     {
         var kept = await Writer.CreateAsync(Stories.Input("Kept"));
