@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Directory = Lucene.Net.Store.Directory;
 
 namespace NewsWire.Api.Search.Lucene;
 
@@ -29,51 +30,94 @@ public sealed class LuceneIndex : IDisposable
     private const string GuardFile = "newswire.lock";
 
     private readonly FileStream _guard;
-    private readonly FSDirectory _directory;
-    private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers;
+    private readonly Directory _directory;
+    private readonly string _path;
     private readonly System.Threading.Lock _commitLock = new();
+    /// <summary>The writer and the searchers over it, replaced together by <see cref="Reopen"/>.</summary>
+    private volatile Generation _current;
+    private volatile bool _broken;
+    private volatile bool _disposed;
 
     /// <exception cref="SearchIndexInUseException">Another writer (a running service, a reindex) holds the folder.</exception>
-    public LuceneIndex(string path, double ramBufferMB = DefaultRamBufferMB)
+    public LuceneIndex(string path, double ramBufferMB = DefaultRamBufferMB) : this(path, ramBufferMB, folder => new NIOFSDirectory(folder))
+    {
+    }
+
+    /// <summary>As the public constructor, with <paramref name="openDirectory"/> saying how the folder is opened as a
+    /// Lucene directory (tests wrap it to inject faults).</summary>
+    internal LuceneIndex(string path, double ramBufferMB, Func<string, Directory> openDirectory)
     {
         System.IO.Directory.CreateDirectory(path);
+        _path = System.IO.Path.GetFullPath(path);
         _guard = Guard(path);
-        _directory = new NIOFSDirectory(path);
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, NewsAnalyzer.Instance)
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = ramBufferMB,
-            MergedSegmentWarmer = new SegmentValues.Warmer(),
-        };
+        _directory = openDirectory(path);
         try
         {
-            _writer = new IndexWriter(_directory, config);
-        }
-        catch (LockObtainFailedException e)
-        {
-            _directory.Dispose();
-            _guard.Dispose();
-            throw new SearchIndexInUseException(path, e);
+            _current = Generation.Open(_directory, path, ramBufferMB);
         }
         catch
         {
             _directory.Dispose();
             _guard.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>One <see cref="IndexWriter"/> and the <see cref="SearcherManager"/> over it.</summary>
+    private sealed class Generation(IndexWriter writer, SearcherManager searchers)
+    {
+        public IndexWriter Writer => writer;
+        public SearcherManager Searchers => searchers;
+
+        public static Generation Open(Directory directory, string path, double ramBufferMB)
+        {
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, NewsAnalyzer.Instance)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                Similarity = new BM25Similarity(),
+                RAMBufferSizeMB = ramBufferMB,
+                MergedSegmentWarmer = new SegmentValues.Warmer(),
+            };
+            IndexWriter writer;
+            try
+            {
+                writer = new IndexWriter(directory, config);
+            }
+            catch (LockObtainFailedException e)
+            {
+                throw new SearchIndexInUseException(path, e);
+            }
+
+            try
+            {
+                return new Generation(writer, new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory()));
+            }
+            catch
+            {
+                writer.Rollback();
+                throw;
+            }
         }
 
-        try
+        /// <summary>Closes both, committing nothing (see <see cref="LuceneIndex.Dispose"/>); a broken writer may throw
+        /// as it closes, and is closed as far as it goes.</summary>
+        public void Close()
         {
-            _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
-        }
-        catch
-        {
-            _writer.Rollback();
-            _directory.Dispose();
-            _guard.Dispose();
-            throw;
+            try
+            {
+                searchers.Dispose();
+            }
+            finally
+            {
+                try
+                {
+                    writer.Rollback();
+                }
+                catch (Exception e) when (e is ObjectDisposedException or OutOfMemoryException or IOException or InvalidOperationException)
+                {
+                    // Already closed by Lucene, or broken past closing cleanly: its files are left to the next writer.
+                }
+            }
         }
     }
 
@@ -119,56 +163,119 @@ public sealed class LuceneIndex : IDisposable
         return new LuceneIndex(path);
     }
 
-    public string Path => _directory.Directory.FullName;
+    public string Path => _path;
+
+    /// <summary>
+    /// The writer can no longer be trusted: Lucene closed it itself (an exception it cannot recover from in a flush
+    /// or merge) or it ran out of memory, after which Lucene 4.8 refuses every commit. Every later write or refresh
+    /// would fail too; <see cref="Reopen"/> replaces it.
+    /// </summary>
+    public bool Broken => _broken;
+
+    /// <summary>
+    /// Closes the writer and searchers and opens new ones at the last commit (what was written since is gone,
+    /// applied again by the tailer from <see cref="Position"/>); an index that cannot be opened is emptied (and so
+    /// without a position, rebuilt from the store). Searches still running on the old searcher finish on it.
+    /// </summary>
+    public void Reopen()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_commitLock)
+        {
+            var old = _current;
+            old.Close();
+            Generation next;
+            try
+            {
+                next = Generation.Open(_directory, _path, DefaultRamBufferMB);
+            }
+            catch (Exception e) when (e is not SearchIndexInUseException and not UnauthorizedAccessException)
+            {
+                foreach (var file in _directory.ListAll().Where(f => f != GuardFile && f != IndexWriter.WRITE_LOCK_NAME))
+                {
+                    _directory.DeleteFile(file);
+                }
+
+                next = Generation.Open(_directory, _path, DefaultRamBufferMB);
+            }
+
+            _current = next;
+            _broken = false;
+        }
+    }
+
+    /// <summary>Runs a write on the writer, marking the index <see cref="Broken"/> when the writer is past using.</summary>
+    private void Write(Action<IndexWriter> write)
+    {
+        var writer = _current.Writer;
+        try
+        {
+            write(writer);
+        }
+        catch (Exception e) when (!_disposed && (e is OutOfMemoryException or ObjectDisposedException))
+        {
+            _broken = true;
+            throw;
+        }
+    }
 
     /// <summary>The change-log position recorded by the last commit, or null for an index never committed with
     /// one, or whose commit data cannot be read as a position.</summary>
     public long? Position =>
-        _writer.CommitData is { } data && data.TryGetValue(PositionKey, out var position)
+        _current.Writer.CommitData is { } data && data.TryGetValue(PositionKey, out var position)
         && long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>Adds each article, or replaces the one with its id.</summary>
     public void Upsert(IEnumerable<IndexedArticle> articles)
     {
-        foreach (var article in articles)
+        Write(writer =>
         {
-            _writer.UpdateDocument(LuceneFields.IdTerm(article.Id), ArticleDocument.Create(article));
-        }
+            foreach (var article in articles)
+            {
+                writer.UpdateDocument(LuceneFields.IdTerm(article.Id), ArticleDocument.Create(article));
+            }
+        });
     }
 
     /// <summary>Adds articles known not to be in the index (a rebuild after <see cref="Clear"/>): no look-up by id.
     /// Safe to call from several threads at once.</summary>
     public void Add(IEnumerable<IndexedArticle> articles)
     {
-        foreach (var article in articles)
+        Write(writer =>
         {
-            _writer.AddDocument(ArticleDocument.Create(article));
-        }
+            foreach (var article in articles)
+            {
+                writer.AddDocument(ArticleDocument.Create(article));
+            }
+        });
     }
 
-    public void Delete(IEnumerable<long> ids) => _writer.DeleteDocuments(ids.Select(LuceneFields.IdTerm).ToArray());
+    public void Delete(IEnumerable<long> ids) => Write(writer => writer.DeleteDocuments(ids.Select(LuceneFields.IdTerm).ToArray()));
 
     /// <summary>Removes every document (a rebuild from the store starts here). Searches and the disk keep the
     /// old documents until the next <see cref="Refresh"/> and <see cref="Commit"/>.</summary>
-    public void Clear() => _writer.DeleteAll();
+    public void Clear() => Write(writer => writer.DeleteAll());
 
     /// <summary>How much the writer buffers in memory before it writes a segment; a rebuild raises it.</summary>
     public double RamBufferMB
     {
-        get => _writer.Config.RAMBufferSizeMB;
-        set => _writer.Config.RAMBufferSizeMB = value;
+        get => _current.Writer.Config.RAMBufferSizeMB;
+        set => _current.Writer.Config.RAMBufferSizeMB = value;
     }
 
     /// <summary>Makes every write so far visible to searches that start from now on.</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    public void Refresh() => Write(_ => _current.Searchers.MaybeRefreshBlocking());
 
     /// <summary>Makes every write so far durable, recording <paramref name="position"/> in the same commit.</summary>
     public void Commit(long position)
     {
         lock (_commitLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
-            _writer.Commit();
+            Write(writer =>
+            {
+                writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+                writer.Commit();
+            });
         }
     }
 
@@ -178,24 +285,42 @@ public sealed class LuceneIndex : IDisposable
     /// <summary>Runs a read on the current searcher, which stays open (and unchanged) until it returns.</summary>
     internal T Use<T>(Func<IndexSearcher, T> read)
     {
-        var searcher = _searchers.Acquire();
+        // Released to the manager it came from: a reopen may replace the current one meanwhile.
+        var searchers = _current.Searchers;
+        IndexSearcher searcher;
+        try
+        {
+            searcher = searchers.Acquire();
+        }
+        catch (ObjectDisposedException) when (!_disposed)
+        {
+            // Closed by a reopen between the read of _current and the acquire: the new one is in place once the
+            // reopen lets go of the lock.
+            lock (_commitLock)
+            {
+                searchers = _current.Searchers;
+            }
+
+            searcher = searchers.Acquire();
+        }
+
         try
         {
             return read(searcher);
         }
         finally
         {
-            _searchers.Release(searcher);
+            searchers.Release(searcher);
         }
     }
 
     public void Dispose()
     {
-        _searchers.Dispose();
+        _disposed = true;
         // Lucene 4.8 would commit what is pending on close, under the last commit's position: a rebuild cut
         // short would then be durable, half done, as if complete. Rolling back leaves the last deliberate commit;
         // the tailer commits before it closes, and anything after the position is applied again.
-        _writer.Rollback();
+        _current.Close();
         _directory.Dispose();
         _guard.Dispose();
     }

@@ -15,8 +15,8 @@ internal sealed class LuceneRelatedArticles(NewsWireDb db, LuceneSearchEngine en
 {
     public async Task<IReadOnlyList<long>> FindAsync(Article article, int limit, CancellationToken cancellationToken)
     {
-        // As for a search: catching up is the instance's work, not this request's to stop half-way.
-        await tailer.EnsureCurrentAsync(CancellationToken.None);
+        // As for a search: a client that leaves stops waiting; a catch-up it started runs to its end regardless.
+        await tailer.EnsureCurrentAsync(cancellationToken);
         var ranked = engine.Related(RelatedRequest.From(article)).Select(h => h.Id).ToList();
         if (ranked.Count == 0)
         {
