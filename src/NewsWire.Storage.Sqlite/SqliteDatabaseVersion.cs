@@ -22,7 +22,10 @@ internal sealed class SqliteDatabaseVersion(string connectionString) : IDatabase
     private long _lastDataVersion = long.MinValue;
     private long _lastHead;
 
-    public long Current()
+    /// <summary>Read on the caller's thread: no I/O, so nothing to await (ADR 30), and no task allocated.</summary>
+    public ValueTask<long> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Read());
+
+    private long Read()
     {
         if (_inMemory)
         {

@@ -30,7 +30,7 @@ public sealed class ListingTotals(IDatabaseVersion version, IOptions<CacheOption
 
         // The version is read before counting: a write committed in between can only make the stored
         // number newer than its key, never older, and the next request sees a new version anyway.
-        var key = version.Current().ToString(CultureInfo.InvariantCulture) + filter.Key();
+        var key = (await version.CurrentAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture) + filter.Key();
         if (_totals.TryGetValue(key, out int total))
         {
             return total;

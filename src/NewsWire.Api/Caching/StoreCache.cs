@@ -45,7 +45,8 @@ public static class StoreCache
                     // The answer depends on Accept (JSON or text) and, through CORS, on Origin; the query string
                     // (format=, filters, cursor) is part of every key already.
                     .SetVaryByHeader(["Accept", "Origin"])
-                    .VaryByValue(context => new KeyValuePair<string, string>("store", StoreAndEncoding(context)));
+                    .VaryByValue(async (context, cancellationToken) =>
+                        new KeyValuePair<string, string>("store", await StoreAndEncodingAsync(context, cancellationToken)));
             });
         });
         return services;
@@ -56,9 +57,9 @@ public static class StoreCache
     /// so an entry holds the compressed bytes: keyed by the coding chosen (not the raw Accept-Encoding, which
     /// clients spell in many ways), each of identity, gzip and br is stored once and compressed once.
     /// </summary>
-    private static string StoreAndEncoding(HttpContext context)
+    private static async ValueTask<string> StoreAndEncodingAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var version = context.RequestServices.GetRequiredService<IDatabaseVersion>().Current();
+        var version = await context.RequestServices.GetRequiredService<IDatabaseVersion>().CurrentAsync(cancellationToken);
         var encoding = Compression.NegotiatedEncoding(context);
         return version.ToString(CultureInfo.InvariantCulture) + "/" + encoding;
     }

@@ -34,16 +34,16 @@ public sealed class CatalogueCounts(IDatabaseVersion version, IServiceScopeFacto
     private sealed record Counting(long Version, Task<CatalogueEntry[]> Entries);
 
     /// <summary>Every value of the kind, most used first (ties by value).</summary>
-    public Task<CatalogueEntry[]> GetAsync(CatalogueKind kind, CancellationToken cancellationToken)
+    public async Task<CatalogueEntry[]> GetAsync(CatalogueKind kind, CancellationToken cancellationToken)
     {
         if (!_enabled)
         {
-            return CountAsync(kind, cancellationToken);
+            return await CountAsync(kind, cancellationToken);
         }
 
         // The version is read before counting starts: the counting sees every commit the version stands
         // for, and perhaps later ones, never fewer (the same argument as ListingTotals).
-        var current = version.Current();
+        var current = await version.CurrentAsync(cancellationToken);
         Task<CatalogueEntry[]> entries;
         lock (_lock)
         {
@@ -59,7 +59,7 @@ public sealed class CatalogueCounts(IDatabaseVersion version, IServiceScopeFacto
             entries = latest.Entries;
         }
 
-        return entries.WaitAsync(cancellationToken);
+        return await entries.WaitAsync(cancellationToken);
     }
 
     private async Task<CatalogueEntry[]> CountAsync(CatalogueKind kind, CancellationToken cancellationToken)

@@ -24,11 +24,11 @@ public sealed class DatabaseVersionTests : IDisposable
 
         for (var round = 0; round < 50; round++)
         {
-            var before = version.Current();
+            var before = await version.CurrentAsync(CancellationToken.None);
             await ExecuteAsync(writer, $"INSERT INTO ArticleChanges (ArticleId) VALUES ({round});");
 
             // Many callers at once, as under load, so that most of them take a reading another one started.
-            var after = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(version.Current)));
+            var after = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => version.CurrentAsync(CancellationToken.None).AsTask())));
 
             after.Should().AllSatisfy(value => value.Should().NotBe(before), "round {0}", round);
         }
@@ -42,10 +42,10 @@ public sealed class DatabaseVersionTests : IDisposable
         await ExecuteAsync(writer, LogTable + "CREATE TABLE t (x INTEGER);");
         using var version = new SqliteDatabaseVersion($"Data Source={_path};Pooling=False");
 
-        var before = version.Current();
+        var before = await version.CurrentAsync(CancellationToken.None);
         await ExecuteAsync(writer, "INSERT INTO t VALUES (1);");
 
-        version.Current().Should().Be(before).And.Be(version.Current());
+        (await version.CurrentAsync(CancellationToken.None)).Should().Be(before).And.Be(await version.CurrentAsync(CancellationToken.None));
     }
 
     private const string LogTable =

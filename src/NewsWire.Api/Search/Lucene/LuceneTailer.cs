@@ -69,7 +69,7 @@ public sealed partial class LuceneTailer(
     /// holding the turn, until it reaches its head or the tailer stops.</param>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
-        var target = version.Current();
+        var target = await version.CurrentAsync(cancellationToken);
         while (true)
         {
             // The signal before the position: a publish after this read completes it, so none is missed between

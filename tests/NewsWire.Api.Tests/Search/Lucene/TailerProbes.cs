@@ -94,7 +94,8 @@ internal sealed class PinnableVersion
 
     private sealed class Pinned(IDatabaseVersion inner, PinnableVersion pin) : IDatabaseVersion, IDisposable
     {
-        public long Current() => pin._pinned ?? inner.Current();
+        public ValueTask<long> CurrentAsync(CancellationToken cancellationToken) =>
+            pin._pinned is { } pinned ? ValueTask.FromResult(pinned) : inner.CurrentAsync(cancellationToken);
 
         public void Dispose() => (inner as IDisposable)?.Dispose();
     }

@@ -1,0 +1,84 @@
+namespace NewsWire.Storage;
+
+/// <summary>
+/// One reading of a value from elsewhere (the change log's head, a round trip to the server) shared by every
+/// caller it is good for. A caller needs a reading that <em>began after it arrived</em>: one that began
+/// earlier may have missed a write acknowledged in between. So one reading is in flight at a time; callers
+/// that arrive while it runs do not take its answer but join the next reading, which starts the moment this
+/// one ends. Whatever the concurrency that is at most two readings per round trip, and no thread waits on a
+/// lock across one: callers await a task (ADR 30).
+/// </summary>
+/// <remarks>
+/// A reading is run for all its callers, so it takes no caller's cancellation: one who gives up stops waiting
+/// (<see cref="Task.WaitAsync(CancellationToken)"/>) and the others are served. A reading that fails fails each of
+/// its callers with its exception, as a reading of their own would have; the next caller starts afresh.
+/// </remarks>
+public sealed class SharedReading<T>(Func<Task<T>> read)
+{
+    private readonly Lock _lock = new();
+    private TaskCompletionSource<T>? _running; // began before anyone who arrives now
+    private TaskCompletionSource<T>? _next;    // begins when the running one ends; callers arriving now join it
+
+    /// <summary>The answer of a reading that begins after this call.</summary>
+    public Task<T> NextAsync()
+    {
+        TaskCompletionSource<T> mine;
+        lock (_lock)
+        {
+            if (_running is not null)
+            {
+                return (_next ??= NewReading()).Task;
+            }
+
+            _running = mine = NewReading();
+        }
+
+        // The readings run for whoever joins them, for as long as callers keep arriving: they must not carry
+        // the first caller's request context (its trace, its logging scope) into every later one.
+        if (ExecutionContext.IsFlowSuppressed())
+        {
+            _ = RunAsync(mine);
+        }
+        else
+        {
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = RunAsync(mine);
+            }
+        }
+
+        return mine.Task;
+    }
+
+    /// <summary>Runs readings back to back while callers keep joining the next one; never throws.</summary>
+    private async Task RunAsync(TaskCompletionSource<T> reading)
+    {
+        while (true)
+        {
+            try
+            {
+                reading.SetResult(await read());
+            }
+            catch (Exception e)
+            {
+                reading.SetException(e);
+            }
+
+            lock (_lock)
+            {
+                _running = _next;
+                _next = null;
+                if (_running is null)
+                {
+                    return;
+                }
+
+                reading = _running;
+            }
+        }
+    }
+
+    // Callers' continuations run on the thread pool, not inline on the reading's thread: the next reading
+    // starts without waiting for every caller of this one to finish its request.
+    private static TaskCompletionSource<T> NewReading() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
