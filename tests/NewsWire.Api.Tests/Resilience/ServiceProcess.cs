@@ -35,8 +35,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
+        var binary = Path.Combine(AppContext.BaseDirectory, "NewsWire.Api.dll");
+        // `dotnet <missing dll>` runs the SDK's command line instead, which fails on a deleted working folder with a
+        // TypeInitializationException in Microsoft.DotNet.Cli.Parser (CI, 2026-12-01 17:14: the checkout was replaced
+        // under a test run still going): say what happened instead.
+        if (!File.Exists(binary))
+        {
+            throw new InvalidOperationException($"{binary} is gone: the test binaries were deleted while the tests ran (was the checkout replaced by another run?)");
+        }
+
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsWire.Api.dll"));
+        start.ArgumentList.Add(binary);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ConnectionStrings__NewsWire"] = $"Data Source={databasePath}";
