@@ -9,7 +9,19 @@ public static class CommandRun
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
         string folder, string database, string command, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        var start = StartInfo(database, command, arguments);
+        start.WorkingDirectory = folder;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>How the command is started, both output streams redirected: for a caller that reads them itself.</summary>
+    public static ProcessStartInfo StartInfo(string database, string command, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsWire.Api.dll"));
         start.ArgumentList.Add(command);
         start.ArgumentList.Add($"--ConnectionStrings:NewsWire=Data Source={database}");
@@ -18,10 +30,6 @@ public static class CommandRun
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await errors);
+        return start;
     }
 }

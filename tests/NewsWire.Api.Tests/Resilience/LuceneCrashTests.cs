@@ -169,16 +169,7 @@ public sealed class LuceneCrashTests(ITestOutputHelper output) : IDisposable
     /// <paramref name="killWhen"/> holds for what it wrote to standard error, and says whether it did.</summary>
     private async Task<bool> RunAsync(string command, Func<string, bool>? killWhen, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsWire.Api.dll"));
-        start.ArgumentList.Add(command);
-        start.ArgumentList.Add($"--ConnectionStrings:NewsWire=Data Source={_database}");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(CommandRun.StartInfo(_database, command, arguments))!;
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var errors = new StringBuilder();
         var killed = false;
