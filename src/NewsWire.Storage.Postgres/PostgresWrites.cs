@@ -19,23 +19,10 @@ internal sealed class PostgresWrites : ArticleWritesBase
     /// batch (6 ms, for a query that ran in 3), and a table ten times larger passes <c>jit_optimize_above_cost</c>
     /// too, where compiling costs more. Off for the load's connection only; back to the server's setting before the connection serves anything else.
     /// </summary>
-    private const string BulkLoadSettings = "SET jit = off";
-    private const string DefaultSettings = "RESET jit";
+    protected override string BulkLoadSettings => "SET jit = off";
+    protected override string DefaultSettings => "RESET jit";
 
     protected override object Time(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-
-    protected override Task OnOpenedAsync(DbConnection connection, WriteLoad load, CancellationToken cancellationToken) =>
-        load == WriteLoad.Bulk ? ExecuteAsync(connection, BulkLoadSettings, cancellationToken) : Task.CompletedTask;
-
-    protected override Task OnClosingAsync(DbConnection connection, WriteLoad load) =>
-        load == WriteLoad.Bulk ? ExecuteAsync(connection, DefaultSettings, CancellationToken.None) : Task.CompletedTask;
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     protected override async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -15,24 +15,12 @@ internal sealed class SqliteWrites : ArticleWritesBase
     /// 100,000 pages (400 MB) instead of every 1,000: the pages every batch rewrites (index interiors, FTS5
     /// structure) are then copied once per checkpoint rather than once per batch (docs/benchmarks.md).
     /// </summary>
-    private const string BulkLoadSettings = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 100000;";
-    private const string DefaultSettings = "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000;";
+    protected override string BulkLoadSettings => "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 100000;";
+    protected override string DefaultSettings => "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000;";
 
     protected override object Time(DateTime utc) => SqliteTime.Format(utc);
 
     protected override async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken); // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for deferred
 
-    protected override Task OnOpenedAsync(DbConnection connection, WriteLoad load, CancellationToken cancellationToken) =>
-        load == WriteLoad.Bulk ? ExecuteAsync(connection, BulkLoadSettings, cancellationToken) : Task.CompletedTask;
-
-    protected override Task OnClosingAsync(DbConnection connection, WriteLoad load) =>
-        load == WriteLoad.Bulk ? ExecuteAsync(connection, DefaultSettings, CancellationToken.None) : Task.CompletedTask;
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

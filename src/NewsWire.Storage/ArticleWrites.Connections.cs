@@ -42,10 +42,25 @@ public abstract class ArticleWritesBase : IArticleWrites
         return ValueTask.FromResult<IReadOnlyList<WriteOutcome>>(outcomes);
     }
 
-    protected virtual Task OnOpenedAsync(DbConnection connection, WriteLoad load, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Statements that tune a connection for a bulk load (<see cref="WriteLoad.Bulk"/>); none by default.</summary>
+    protected virtual string? BulkLoadSettings => null;
 
-    /// <summary>Before the connection goes back to the pool (and may serve a request next).</summary>
-    protected virtual Task OnClosingAsync(DbConnection connection, WriteLoad load) => Task.CompletedTask;
+    /// <summary>Statements that undo <see cref="BulkLoadSettings"/> before the connection goes back to the pool (and
+    /// may serve a request next).</summary>
+    protected virtual string? DefaultSettings => null;
+
+    private Task OnOpenedAsync(DbConnection connection, WriteLoad load, CancellationToken cancellationToken) =>
+        load == WriteLoad.Bulk && BulkLoadSettings is { } settings ? ExecuteAsync(connection, settings, cancellationToken) : Task.CompletedTask;
+
+    private Task OnClosingAsync(DbConnection connection, WriteLoad load) =>
+        load == WriteLoad.Bulk && DefaultSettings is { } settings ? ExecuteAsync(connection, settings, CancellationToken.None) : Task.CompletedTask;
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private sealed class WriteConnection(ArticleWritesBase provider, NewsWireDb db, DbConnection connection, WriteLoad load) : IWriteConnection
     {
