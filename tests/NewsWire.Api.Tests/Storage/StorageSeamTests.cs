@@ -49,7 +49,8 @@ public sealed partial class StorageSeamTests
             "20261129045433_IndexesForHiddenDuplicates",
             "20261201102547_AddChangeLog",
             "20261201124500_DropFullTextSearch",
-            "20261201134000_AddWebhooks");
+            "20261201134000_AddWebhooks",
+            "20261201190000_ArticleBandsWithoutRowid");
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         db.GetService<IMigrationsAssembly>().Assembly.Should().BeSameAs(typeof(SqliteStorage).Assembly);
         db.Database.HasPendingModelChanges().Should().BeFalse("the model and the SQLite snapshot agree");
