@@ -66,14 +66,23 @@ public sealed class SharedReading<T>(Func<Task<T>> read)
 
             lock (_lock)
             {
-                _running = _next;
-                _next = null;
-                if (_running is null)
+                if (_next is null)
                 {
+                    _running = null;
                     return;
                 }
+            }
 
-                reading = _running;
+            // The callers just answered go first: their continuations are queued on the thread pool, and this
+            // loop queues itself behind them. Idle, that is one hop; busy, the next reading starts once the work
+            // already waiting has run, so more callers join it and the readings (a round trip each, CPU on both
+            // ends) become fewer as the load grows instead of running back to back. Callers arriving meanwhile
+            // still join the next reading, which has not begun.
+            await Task.Yield();
+            lock (_lock)
+            {
+                _running = reading = _next!;
+                _next = null;
             }
         }
     }
