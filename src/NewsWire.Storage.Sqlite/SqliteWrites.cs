@@ -10,17 +10,16 @@ namespace NewsWire.Storage.Sqlite;
 internal sealed class SqliteWrites : ArticleWritesBase
 {
     /// <summary>
-    /// A bulk load touches the indexes (slug, hash, band keys, the change log) all over: a 256 MiB page cache
-    /// keeps most of them in memory instead of SQLite's default 2 MiB (at 1M articles the band index alone is
-    /// 360 MB; 256 MiB imported 10% faster there than 64 MiB, 512 MiB no faster; ADR 32). The WAL is copied
-    /// into the database every 100,000 pages (400 MB) instead of every 1,000, so the pages every batch rewrites
-    /// (index interiors) are copied once per checkpoint rather than once per batch (docs/benchmarks.md).
-    /// Temporary files stay in memory: the insert of an article's sixteen band rows keeps a statement journal
-    /// (the pages it changed, to undo that statement alone) which outgrows SQLite's 64 KiB in-memory part once
-    /// the band index is large, and a temporary file was then created, written and deleted per article.
+    /// A bulk load touches the indexes (slug, hash, band keys, the change log) all over: a 64 MiB page cache
+    /// keeps them in memory instead of SQLite's default 2 MiB. And the WAL is copied into the database every
+    /// 100,000 pages (400 MB) instead of every 1,000: the pages every batch rewrites (index interiors, FTS5
+    /// structure) are then copied once per checkpoint rather than once per batch (docs/benchmarks.md).
+    /// Temporary files in memory: each insert of an article's sixteen band rows keeps a statement journal (the
+    /// pages it changed, to undo that statement alone), which outgrows SQLite's 64 KiB in-memory part once the
+    /// band index is large, and a temporary file was then created, written and deleted for every article (ADR 32).
     /// </summary>
     protected override string BulkLoadSettings =>
-        "PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 100000; PRAGMA temp_store = MEMORY;";
+        "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 100000; PRAGMA temp_store = MEMORY;";
     protected override string DefaultSettings =>
         "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000; PRAGMA temp_store = DEFAULT;";
 
