@@ -101,10 +101,17 @@ internal sealed class PostgresDatabaseVersion : IDatabaseVersion, IAsyncDisposab
         (_head, _connection) = (null, null);
     }
 
-    public ValueTask DisposeAsync() => new(CloseAsync());
+    /// <summary>Closes the kept connection once no reading uses it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _reading.StopAsync();
+        await CloseAsync();
+    }
 
     public void Dispose()
     {
+        // A reading is one round trip; the host disposes asynchronously, so this wait is the rare path.
+        _reading.StopAsync().Wait(TimeSpan.FromSeconds(10));
         _head?.Dispose();
         _connection?.Dispose();
     }

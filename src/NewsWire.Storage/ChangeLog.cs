@@ -20,7 +20,8 @@ public sealed class ChangeLog(NewsWireDb db) : IChangeLog
         var changes = await db.ArticleChanges.AsNoTracking()
             .Where(c => c.Position > after).OrderBy(c => c.Position).Take(count)
             .ToListAsync(cancellationToken);
-        var floor = await db.ChangeLogState.Select(s => s.CompactedThrough).FirstOrDefaultAsync(cancellationToken);
+        // One row; read as a maximum, which needs no order (EF Core warns of an unordered First).
+        var floor = await db.ChangeLogState.MaxAsync(s => (long?)s.CompactedThrough, cancellationToken) ?? 0;
         return new ChangeLogPage(changes, Gap: after < floor);
     }
 

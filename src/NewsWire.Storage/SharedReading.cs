@@ -18,13 +18,16 @@ public sealed class SharedReading<T>(Func<Task<T>> read)
     private readonly Lock _lock = new();
     private TaskCompletionSource<T>? _running; // began before anyone who arrives now
     private TaskCompletionSource<T>? _next;    // begins when the running one ends; callers arriving now join it
+    private TaskCompletionSource? _stopped;    // set by StopAsync; completed when the last reading has ended
 
     /// <summary>The answer of a reading that begins after this call.</summary>
+    /// <exception cref="ObjectDisposedException">After <see cref="StopAsync"/>.</exception>
     public Task<T> NextAsync()
     {
         TaskCompletionSource<T> mine;
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_stopped is not null, this);
             if (_running is not null)
             {
                 return (_next ??= NewReading()).Task;
@@ -66,15 +69,44 @@ public sealed class SharedReading<T>(Func<Task<T>> read)
 
             lock (_lock)
             {
-                _running = _next;
-                _next = null;
-                if (_running is null)
+                if (_next is null)
                 {
+                    _running = null;
+                    _stopped?.TrySetResult();
                     return;
                 }
-
-                reading = _running;
             }
+
+            // The callers just answered go first: their continuations are queued on the thread pool, and this
+            // loop queues itself behind them. Idle, that is one hop; busy, the next reading starts once the work
+            // already waiting has run, so more callers join it and the readings (a round trip each, CPU on both
+            // ends) become fewer as the load grows instead of running back to back. Callers arriving meanwhile
+            // still join the next reading, which has not begun.
+            await Task.Yield();
+            lock (_lock)
+            {
+                _running = reading = _next!;
+                _next = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes no more callers and waits for the readings already promised (the one in flight and the one its
+    /// late arrivals joined), so that whatever the readings use (a connection) can be closed after it: closing
+    /// it under a reading in flight fails that reading and the close.
+    /// </summary>
+    public Task StopAsync()
+    {
+        lock (_lock)
+        {
+            _stopped ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_running is null)
+            {
+                _stopped.TrySetResult();
+            }
+
+            return _stopped.Task;
         }
     }
 

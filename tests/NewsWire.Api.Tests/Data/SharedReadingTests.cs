@@ -118,6 +118,29 @@ public sealed class SharedReadingTests
     }
 
     [Fact]
+    public async Task StoppingWaitsForTheReadingInFlightAndTheOneItsLateCallersJoinedThenRefusesNewCallers()
+    {
+        var server = new GatedServer();
+        var shared = new SharedReading<long>(server.ReadAsync);
+        var first = shared.NextAsync();
+        var late = shared.NextAsync(); // joins the second reading, which is promised to it
+
+        var stopped = shared.StopAsync();
+        ((Action)(() => shared.NextAsync())).Should().Throw<ObjectDisposedException>();
+        stopped.IsCompleted.Should().BeFalse("a reading is in flight: what it uses (a connection) must not be closed under it");
+
+        server.Finish(1);
+        await first;
+        await server.StartOf(2);
+        stopped.IsCompleted.Should().BeFalse("the late caller's reading runs");
+        server.Finish(2);
+        await late;
+        await stopped.WaitAsync(TimeSpan.FromSeconds(10));
+        await shared.StopAsync().WaitAsync(TimeSpan.FromSeconds(10)); // again, and with nothing in flight, at once
+        server.Started.Should().Be(2);
+    }
+
+    [Fact]
     public async Task LaterReadingsDoNotRunInTheContextOfTheCallerWhoStartedTheFirst()
     {
         var request = new AsyncLocal<string?>();
