@@ -32,6 +32,7 @@ public sealed class LuceneIndex : IDisposable
     private readonly FileStream _guard;
     private readonly Directory _directory;
     private readonly string _path;
+    private readonly double _ramBufferMB; // what a reopened writer buffers, as the first did
     private readonly System.Threading.Lock _commitLock = new();
     /// <summary>The writer and the searchers over it, replaced together by <see cref="Reopen"/>.</summary>
     private volatile Generation _current;
@@ -49,6 +50,7 @@ public sealed class LuceneIndex : IDisposable
     {
         System.IO.Directory.CreateDirectory(path);
         _path = System.IO.Path.GetFullPath(path);
+        _ramBufferMB = ramBufferMB;
         _guard = Guard(path);
         _directory = openDirectory(path);
         try
@@ -187,7 +189,7 @@ public sealed class LuceneIndex : IDisposable
             Generation next;
             try
             {
-                next = Generation.Open(_directory, _path, DefaultRamBufferMB);
+                next = Generation.Open(_directory, _path, _ramBufferMB);
             }
             catch (Exception e) when (e is not SearchIndexInUseException and not UnauthorizedAccessException)
             {
@@ -196,7 +198,7 @@ public sealed class LuceneIndex : IDisposable
                     _directory.DeleteFile(file);
                 }
 
-                next = Generation.Open(_directory, _path, DefaultRamBufferMB);
+                next = Generation.Open(_directory, _path, _ramBufferMB);
             }
 
             _current = next;

@@ -111,8 +111,7 @@ public sealed partial class LuceneTailer(
         catch (Exception e) when (index.Broken && !_stopping.IsCancellationRequested)
         {
             // Reopened at the last commit, the index is behind the log again: the next catch-up applies the rest.
-            LogBroken(e);
-            Reopen();
+            Reopen(e);
             throw;
         }
         finally
@@ -220,8 +219,7 @@ public sealed partial class LuceneTailer(
         }
         catch (Exception e) when (index.Broken && !stopping.IsCancellationRequested)
         {
-            LogBroken(e);
-            Reopen();
+            Reopen(e);
             await CatchUpOnceAsync(stopping);
         }
     }
@@ -275,9 +273,11 @@ public sealed partial class LuceneTailer(
         CommitIfDue(now: false);
     }
 
-    /// <summary>A new writer and searcher at the index's last commit: what was applied since is applied again.</summary>
-    private void Reopen()
+    /// <summary>After the writer broke (<paramref name="broke"/>, logged): a new writer and searcher at the index's last
+    /// commit, and what was applied since is applied again.</summary>
+    private void Reopen(Exception broke)
     {
+        LogBroken(broke);
         index.Reopen();
         _committed = index.Position ?? Unbuilt;
         _uncommitted = 0;
