@@ -77,10 +77,10 @@ public sealed class SearchIndexTests : ServiceTest
         await using var connection = new SqliteConnection($"Data Source={App.DatabasePath}");
         await connection.OpenAsync();
 
-        (await Triggers(connection)).Should().Be("ArticleChanges_AfterDelete,ArticleChanges_AfterInsert,ArticleChanges_AfterUpdate",
+        (await SqliteFile.TriggersAsync(connection)).Should().Be("ArticleChanges_AfterDelete,ArticleChanges_AfterInsert,ArticleChanges_AfterUpdate",
             "a migration that rebuilds Articles drops its triggers; it must create the change log's again");
-        (await Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ArticleSearch%'")).Should().Be(0L);
-        (await Scalar(connection, "PRAGMA integrity_check")).Should().Be("ok");
+        (await SqliteFile.ScalarAsync<long>(connection, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ArticleSearch%'")).Should().Be(0L);
+        (await SqliteFile.ScalarAsync<string>(connection, "PRAGMA integrity_check")).Should().Be("ok");
     }
 
     [Trait("Provider", "Sqlite")] // migrates a SQLite file step by step
@@ -102,8 +102,8 @@ public sealed class SearchIndexTests : ServiceTest
             await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
             {
                 await connection.OpenAsync();
-                (await Triggers(connection)).Should().Contain("ArticleSearch_AfterInsert", "the old file has FTS5 again");
-                (await Scalar(connection, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH 'strokkur'")).Should().Be(1L);
+                (await SqliteFile.TriggersAsync(connection)).Should().Contain("ArticleSearch_AfterInsert", "the old file has FTS5 again");
+                (await SqliteFile.ScalarAsync<long>(connection, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH 'strokkur'")).Should().Be(1L);
             }
 
             await using (var upgraded = new NewsWireApp(path))
@@ -118,9 +118,9 @@ public sealed class SearchIndexTests : ServiceTest
             await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
             {
                 await connection.OpenAsync();
-                (await Triggers(connection)).Should().Be("ArticleChanges_AfterDelete,ArticleChanges_AfterInsert,ArticleChanges_AfterUpdate");
-                (await Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ArticleSearch%'")).Should().Be(0L);
-                (await Scalar(connection, "SELECT count(*) FROM ArticleChanges WHERE Kind = 'Created'")).Should().Be(3L, "the seed and the two stories");
+                (await SqliteFile.TriggersAsync(connection)).Should().Be("ArticleChanges_AfterDelete,ArticleChanges_AfterInsert,ArticleChanges_AfterUpdate");
+                (await SqliteFile.ScalarAsync<long>(connection, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ArticleSearch%'")).Should().Be(0L);
+                (await SqliteFile.ScalarAsync<long>(connection, "SELECT count(*) FROM ArticleChanges WHERE Kind = 'Created'")).Should().Be(3L, "the seed and the two stories");
             }
         }
         finally
@@ -135,15 +135,5 @@ public sealed class SearchIndexTests : ServiceTest
         var response = await Reader.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return (await response.ReadAsAsync<SearchResults>()).Total;
-    }
-
-    private static async Task<string?> Triggers(SqliteConnection connection) =>
-        (string?)await Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)");
-
-    private static async Task<object?> Scalar(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 }

@@ -41,13 +41,13 @@ public sealed class BandTableTests
                 repeat.DuplicateOf.Should().Be(original.Id, "candidates are found through the rebuilt table");
 
                 await using var connection = await OpenAsync(path);
-                (await Scalar<string>(connection, "SELECT sql FROM sqlite_master WHERE name = 'ArticleBands'")).Should().Contain("WITHOUT ROWID");
-                (await Scalar<long>(connection, $"SELECT count(*) FROM ArticleBands WHERE ArticleId = {repeat.Id}")).Should().Be(16);
+                (await SqliteFile.ScalarAsync<string>(connection, "SELECT sql FROM sqlite_master WHERE name = 'ArticleBands'")).Should().Contain("WITHOUT ROWID");
+                (await SqliteFile.ScalarAsync<long>(connection, $"SELECT count(*) FROM ArticleBands WHERE ArticleId = {repeat.Id}")).Should().Be(16);
 
                 (await writer.DeleteAsync($"/api/articles/{repeat.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-                (await Scalar<long>(connection, $"SELECT count(*) FROM ArticleBands WHERE ArticleId = {repeat.Id}")).Should().Be(0, "the foreign key still cascades");
-                (await Scalar<string>(connection, "PRAGMA foreign_key_check")).Should().BeNull();
-                (await Scalar<string>(connection, "PRAGMA integrity_check")).Should().Be("ok");
+                (await SqliteFile.ScalarAsync<long>(connection, $"SELECT count(*) FROM ArticleBands WHERE ArticleId = {repeat.Id}")).Should().Be(0, "the foreign key still cascades");
+                (await SqliteFile.ScalarAsync<string>(connection, "PRAGMA foreign_key_check")).Should().BeNull();
+                (await SqliteFile.ScalarAsync<string>(connection, "PRAGMA integrity_check")).Should().Be("ok");
             }
         }
         finally
@@ -74,8 +74,8 @@ public sealed class BandTableTests
             long bandsBefore;
             await using (var connection = await OpenAsync(path))
             {
-                (await Scalar<string>(connection, "SELECT sql FROM sqlite_master WHERE name = 'ArticleBands'")).Should().NotContain("WITHOUT ROWID");
-                bandsBefore = await Scalar<long>(connection, "SELECT count(*) FROM ArticleBands");
+                (await SqliteFile.ScalarAsync<string>(connection, "SELECT sql FROM sqlite_master WHERE name = 'ArticleBands'")).Should().NotContain("WITHOUT ROWID");
+                bandsBefore = await SqliteFile.ScalarAsync<long>(connection, "SELECT count(*) FROM ArticleBands");
                 bandsBefore.Should().BeGreaterThanOrEqualTo(32, "the seed and the story, sixteen bands each");
             }
 
@@ -87,12 +87,12 @@ public sealed class BandTableTests
 
             await using (var connection = await OpenAsync(path))
             {
-                (await Scalar<string>(connection, "SELECT sql FROM sqlite_master WHERE name = 'ArticleBands'")).Should().Contain("WITHOUT ROWID");
-                (await Scalar<long>(connection, "SELECT count(*) FROM ArticleBands")).Should().Be(bandsBefore + 16);
-                (await Scalar<long>(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'IX_ArticleBands_ArticleId'")).Should().Be(1);
-                (await Scalar<string>(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)"))
+                (await SqliteFile.ScalarAsync<string>(connection, "SELECT sql FROM sqlite_master WHERE name = 'ArticleBands'")).Should().Contain("WITHOUT ROWID");
+                (await SqliteFile.ScalarAsync<long>(connection, "SELECT count(*) FROM ArticleBands")).Should().Be(bandsBefore + 16);
+                (await SqliteFile.ScalarAsync<long>(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'IX_ArticleBands_ArticleId'")).Should().Be(1);
+                (await SqliteFile.TriggersAsync(connection))
                     .Should().Be("ArticleChanges_AfterDelete,ArticleChanges_AfterInsert,ArticleChanges_AfterUpdate", "only the band table was rebuilt");
-                (await Scalar<string>(connection, "PRAGMA integrity_check")).Should().Be("ok");
+                (await SqliteFile.ScalarAsync<string>(connection, "PRAGMA integrity_check")).Should().Be("ok");
             }
         }
         finally
@@ -109,12 +109,5 @@ public sealed class BandTableTests
         var connection = new SqliteConnection($"Data Source={path};Pooling=False;Foreign Keys=True");
         await connection.OpenAsync();
         return connection;
-    }
-
-    private static async Task<T?> Scalar<T>(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync() is { } value and not DBNull ? (T)value : default;
     }
 }
