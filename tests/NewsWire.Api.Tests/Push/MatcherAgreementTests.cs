@@ -1,5 +1,6 @@
 using NewsWire.Api.Push;
 using NewsWire.Api.Search;
+using NewsWire.Api.Tests.Infrastructure;
 
 namespace NewsWire.Api.Tests.Push;
 
@@ -53,7 +54,26 @@ public sealed class MatcherAgreementTests(MatcherCorpus corpus) : IClassFixture<
     }
 
     [Fact]
-    public void TheTextPrefilterPassesEveryArticleASearchMatchesAndStopsMostOthers()
+    public void TheTextPrefilterPassesEveryArticleASearchMatches()
+    {
+        var (missed, _, _) = Prefilter();
+
+        missed.Should().BeEmpty("an article the prefilter stops must match no search");
+    }
+
+    /// <summary>Measured on the Reuters stories: the engine tests' articles alone are a handful of stories on one
+    /// subject, which share most of their words, so a prefilter passes most of them rightly.</summary>
+    [ReutersCorpusFact]
+    public void TheTextPrefilterStopsMostArticlesOfOtherSubjects()
+    {
+        var (_, pairs, passed) = Prefilter();
+
+        passed.Should().BeLessThan(pairs / 4, "most articles hold none of a search's anchor words");
+    }
+
+    /// <summary>Every search alone against every article: the pairs its prefilter stopped although the search
+    /// matches, how many pairs there were, and how many passed the prefilter.</summary>
+    private (List<string> Missed, int Pairs, int Passed) Prefilter()
     {
         var articles = corpus.Articles.Select(a => (Values: MatchableArticle.TextValues(a).ToList(), Matchable: MatchableArticle.Index(a))).ToList();
         var missed = new List<string>();
@@ -77,8 +97,7 @@ public sealed class MatcherAgreementTests(MatcherCorpus corpus) : IClassFixture<
             }
         }
 
-        missed.Should().BeEmpty("an article the prefilter stops must match no search");
-        passed.Should().BeLessThan(pairs / 4, "most articles hold none of a search's anchor words");
+        return (missed, pairs, passed);
     }
 
     [Fact]
