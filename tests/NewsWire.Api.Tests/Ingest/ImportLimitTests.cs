@@ -16,8 +16,7 @@ public sealed class ImportLimitTests : IAsyncLifetime
     {
         _app.UseKestrel(0);
         _app.StartServer();
-        _client = _app.CreateClient();
-        _client.DefaultRequestHeaders.Add("X-Api-Key", NewsWireApp.ApiKey);
+        _client = _app.CreateWriter();
         return Task.CompletedTask;
     }
 
