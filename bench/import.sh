@@ -5,6 +5,10 @@
 #
 #   bench/import.sh --size 100000 --baseline main     articles/s of main and of this checkout, SQLite and PostgreSQL
 #   bench/import.sh --size 5000 --rounds 3            three imports per provider; every round is printed
+#   bench/import.sh --size 40000 --into bench/results/search-1m/newswire.db --baseline main --rounds 2
+#                                                     the marginal rate at 1M: 40,000 new articles (seed 7, not the
+#                                                     1M corpus's 1987) into a fresh copy of that file and its index
+#                                                     for each run, the builds alternating (SQLite only; ADR 32)
 #
 # PostgreSQL: NEWSWIRE_BENCH_POSTGRES (default Host=127.0.0.1;Username=newswire;Password=newswire, a role that may
 # create databases). Figures are written to bench/results/import-LABEL/rates.tsv (ignored by git).
@@ -12,18 +16,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-SIZE=5000 ROUNDS=1 BASELINE="" PROVIDERS="Sqlite Postgres"
+SIZE=5000 ROUNDS=1 BASELINE="" PROVIDERS="Sqlite Postgres" INTO=""
 while [[ $# -gt 0 ]]; do
   case $1 in
     --size) SIZE=$2; shift ;;
     --rounds) ROUNDS=$2; shift ;;
     --baseline) BASELINE=$2; shift ;;
     --providers) PROVIDERS=$2; shift ;;
+    --into) INTO=$(realpath "$2"); PROVIDERS=Sqlite; shift ;;
     *) echo "unknown option: $1 (see the top of $0)" >&2; exit 2 ;;
   esac
   shift
 done
-OUT=$ROOT/bench/results/import-$SIZE
+OUT=$ROOT/bench/results/import-$SIZE${INTO:+-into}
+[[ -z $INTO || -f $INTO ]] || { echo "--into: no such file: $INTO" >&2; exit 2; }
 mkdir -p "$OUT"
 PG=${NEWSWIRE_BENCH_POSTGRES:-Host=127.0.0.1;Port=5432;Username=newswire;Password=newswire}
 pg_admin() { PGPASSWORD=newswire psql -q -h 127.0.0.1 -U newswire -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
@@ -43,7 +49,7 @@ fi
 
 if [[ ! -s $OUT/corpus.ndjson ]]; then
   dotnet "$ROOT/bench/NewsWire.Bench/bin/Release/net10.0/NewsWire.Bench.dll" generate --size "$SIZE" \
-    --out "$OUT/corpus.ndjson" --info "$OUT/corpus.json"
+    --seed "$([[ -n $INTO ]] && echo 7 || echo 1987)" --out "$OUT/corpus.ndjson" --info "$OUT/corpus.json"
 fi
 
 printf 'build\tprovider\tround\tarticles\tseconds\tarticles_per_s\tcommand_s\tcomplete_per_s\n' > "$OUT/rates.tsv"
@@ -55,6 +61,11 @@ for round in $(seq 1 "$ROUNDS"); do
         db=$OUT/import.db
         rm -f "$db" "$db-wal" "$db-shm"
         rm -rf "$OUT/import.index" # the index beside the file: a stale one would claim positions the new file never had
+        if [[ -n $INTO ]]; then
+          cp "$INTO" "$db"
+          if [[ -d ${INTO%.db}.index ]]; then cp -r "${INTO%.db}.index" "$OUT/import.index"; fi
+          sync # the copy's dirty pages are written before the clock starts, not during the import
+        fi
         settings=(--ConnectionStrings:NewsWire="Data Source=$db")
       else
         db=newswire_bench_import
