@@ -62,8 +62,11 @@ for round in $(seq 1 "$ROUNDS"); do
         rm -f "$db" "$db-wal" "$db-shm"
         rm -rf "$OUT/import.index" # the index beside the file: a stale one would claim positions the new file never had
         if [[ -n $INTO ]]; then
+          # With its WAL, if it has one (committed pages may still be there), and its index where the service
+          # keeps it (Path.ChangeExtension(file, ".index")).
           cp "$INTO" "$db"
-          if [[ -d ${INTO%.db}.index ]]; then cp -r "${INTO%.db}.index" "$OUT/import.index"; fi
+          if [[ -f $INTO-wal ]]; then cp "$INTO-wal" "$db-wal"; fi
+          if [[ -d ${INTO%.*}.index ]]; then cp -r "${INTO%.*}.index" "$OUT/import.index"; fi
           sync # the copy's dirty pages are written before the clock starts, not during the import
         fi
         settings=(--ConnectionStrings:NewsWire="Data Source=$db")
