@@ -12,8 +12,8 @@ internal sealed class SqliteWrites : ArticleWritesBase
     /// <summary>
     /// A bulk load touches the indexes (slug, hash, band keys, the change log) all over: a 64 MiB page cache
     /// keeps them in memory instead of SQLite's default 2 MiB. And the WAL is copied into the database every
-    /// 100,000 pages (400 MB) instead of every 1,000: the pages every batch rewrites (index interiors, FTS5
-    /// structure) are then copied once per checkpoint rather than once per batch (docs/benchmarks.md).
+    /// 100,000 pages (400 MB) instead of every 1,000: the pages every batch rewrites (index interiors) are then
+    /// copied once per checkpoint rather than once per batch (docs/benchmarks.md).
     /// Temporary files in memory: each insert of an article's sixteen band rows keeps a statement journal (the
     /// pages it changed, to undo that statement alone), which outgrows SQLite's 64 KiB in-memory part once the
     /// band index is large, and a temporary file was then created, written and deleted for every article (ADR 32).
