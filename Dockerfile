@@ -4,11 +4,13 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# Restore first, from the project files alone, so source edits do not invalidate the package layer.
-COPY global.json Directory.Build.props Directory.Packages.props NewsWire.sln ./
+# Restore first, from the project files alone, so source edits do not invalidate the package layer. Every project
+# the service references needs its line here (DockerfileTests checks it).
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig NewsWire.sln ./
 COPY src/NewsWire.Core/NewsWire.Core.csproj src/NewsWire.Core/
 COPY src/NewsWire.Storage/NewsWire.Storage.csproj src/NewsWire.Storage/
 COPY src/NewsWire.Storage.Sqlite/NewsWire.Storage.Sqlite.csproj src/NewsWire.Storage.Sqlite/
+COPY src/NewsWire.Storage.Postgres/NewsWire.Storage.Postgres.csproj src/NewsWire.Storage.Postgres/
 COPY src/NewsWire.Api/NewsWire.Api.csproj src/NewsWire.Api/
 RUN dotnet restore src/NewsWire.Api/NewsWire.Api.csproj
 COPY src/ src/
