@@ -1314,6 +1314,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The article's numeric id or its slug. */
                 id: string;
             };
             cookie?: never;
@@ -1564,10 +1565,12 @@ export interface operations {
     GetArticleById: {
         parameters: {
             query?: {
+                /** @description `json` (the default) or `text` (also `txt`): the full text as plain text, as `Accept: text/plain` asks. Wins over `Accept`. */
                 format?: string;
             };
             header?: never;
             path: {
+                /** @description The article's numeric id or its slug. */
                 id: string;
             };
             cookie?: never;
@@ -1664,6 +1667,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The article's numeric id or its slug. */
                 id: string;
             };
             cookie?: never;
@@ -1798,6 +1802,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The article's numeric id or its slug. */
                 id: string;
             };
             cookie?: never;
@@ -1866,6 +1871,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The article's numeric id or its slug. */
                 id: string;
             };
             cookie?: never;
@@ -2456,7 +2462,8 @@ export interface operations {
                 includeDuplicates?: string;
             };
             header?: {
-                "last-Event-ID"?: string;
+                /** @description The `id` of the last event received: the stream first sends what was stored since (see above). */
+                "Last-Event-ID"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2670,6 +2677,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The subscription's id. */
                 id: string;
             };
             cookie?: never;
@@ -2739,6 +2747,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The subscription's id. */
                 id: string;
             };
             cookie?: never;
@@ -2812,6 +2821,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The subscription's id. */
                 id: string;
             };
             cookie?: never;

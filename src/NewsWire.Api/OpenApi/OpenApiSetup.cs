@@ -43,6 +43,7 @@ public static class OpenApiSetup
             options.OperationFilter<ProblemResponses>();
             options.OperationFilter<WireCopyExample>();
             options.OperationFilter<PlainTextResponsesAreStrings>();
+            options.OperationFilter<RouteAndHeaderParameters>();
             options.DocumentFilter<TagDescriptions>();
             options.DocumentFilter<RateLimitHeaders>();
             options.DocumentFilter<ChangeHeaders>();

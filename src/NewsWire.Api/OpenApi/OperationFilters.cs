@@ -90,3 +90,32 @@ internal sealed class PlainTextResponsesAreStrings : IOperationFilter
         }
     }
 }
+
+/// <summary>
+/// Describes the parameters that no query record carries a comment for: the route's <c>{id}</c>, the article's
+/// <c>format</c> and the stream's <c>Last-Event-ID</c>, whose HTTP name the camel-casing of query names bent.
+/// </summary>
+internal sealed class RouteAndHeaderParameters : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var route = context.ApiDescription.RelativePath ?? "";
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In == ParameterLocation.Header
+                && context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Name.Equals(parameter.Name, StringComparison.OrdinalIgnoreCase)) is { } http)
+            {
+                parameter.Name = http.Name;
+            }
+
+            parameter.Description ??= (parameter.Name, parameter.In) switch
+            {
+                ("id", ParameterLocation.Path) when route.StartsWith("api/subscriptions", StringComparison.Ordinal) => "The subscription's id.",
+                ("id", ParameterLocation.Path) => "The article's numeric id or its slug.",
+                ("format", ParameterLocation.Query) => "`json` (the default) or `text` (also `txt`): the full text as plain text, as `Accept: text/plain` asks. Wins over `Accept`.",
+                (Push.SearchStreamApi.LastEventIdHeader, ParameterLocation.Header) => "The `id` of the last event received: the stream first sends what was stored since (see above).",
+                _ => null,
+            };
+        }
+    }
+}

@@ -118,14 +118,13 @@ public sealed class ArticleCacheTests : ServiceTest
     [Fact]
     public async Task ErrorsAreNotCached()
     {
+        // No write in between: a write would clear every cached answer and hide a cached 404.
         (await Reader.GetAsync("/api/articles/999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var created = await Writer.CreateAsync(Stories.Input("Arrives later"));
-        created.Id.Should().NotBe(999);
 
         var again = await Reader.GetAsync("/api/articles/999");
+
         again.StatusCode.Should().Be(HttpStatusCode.NotFound);
         again.Headers.Age.Should().BeNull();
-        (await Reader.GetAsync($"/api/articles/{created.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public static class HttpExtensions
 
     public static async Task<ProblemBody> ReadProblemAsync(this HttpResponseMessage response)
     {
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json",
+        response.Content.Headers.ContentType.Should().NotBeNull("every error is an RFC 9457 problem, with a body ({0})", response.StatusCode);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json",
             "every error is an RFC 9457 problem ({0})", await response.Content.ReadAsStringAsync());
         return await response.ReadAsAsync<ProblemBody>();
     }

@@ -49,9 +49,13 @@ public sealed class ImportLimitTests : IAsyncLifetime
     [Fact]
     public async Task AnUploadUnderTheLimitIsImported()
     {
-        var response = await _client.PostAsync("/api/articles/import", new StringContent(Ndjson(Limit / 2), Encoding.UTF8, "application/x-ndjson"));
+        var ndjson = Ndjson(Limit / 2);
+        var response = await _client.PostAsync("/api/articles/import", new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var report = await response.ReadAsAsync<NewsWire.Api.Ingest.ImportReport>();
+        report.Created.Should().Be(ndjson.Count(c => c == '\n'), "every line is a new article");
+        report.FailedCount.Should().Be(0);
     }
 
     private static string Ndjson(int bytes)

@@ -23,9 +23,9 @@ public sealed class OpenApiTests : IAsyncLifetime
             "DELETE /api/articles/{id}", "GET /health"]);
         foreach (var (key, operation) in operations)
         {
-            operation["operationId"]?.GetValue<string>().Should().NotBeNullOrEmpty(key);
-            operation["summary"]?.GetValue<string>().Should().NotBeNullOrEmpty(key);
-            operation["description"]?.GetValue<string>().Should().NotBeNullOrEmpty(key);
+            (operation["operationId"]?.GetValue<string>()).Should().NotBeNullOrEmpty(key);
+            (operation["summary"]?.GetValue<string>()).Should().NotBeNullOrEmpty(key);
+            (operation["description"]?.GetValue<string>()).Should().NotBeNullOrEmpty(key);
         }
     }
 
@@ -36,7 +36,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         {
             foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
             {
-                parameter!["description"]?.GetValue<string>().Should().NotBeNullOrEmpty($"{key} {parameter["name"]}");
+                (parameter!["description"]?.GetValue<string>()).Should().NotBeNullOrEmpty($"{key} {parameter["name"]}");
             }
         }
     }
@@ -125,7 +125,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         _document["info"]!["contact"].Should().NotBeNull();
         foreach (var tag in _document["tags"]!.AsArray())
         {
-            tag!["description"]?.GetValue<string>().Should().NotBeNullOrEmpty(tag["name"]!.GetValue<string>());
+            (tag!["description"]?.GetValue<string>()).Should().NotBeNullOrEmpty(tag["name"]!.GetValue<string>());
         }
     }
 

@@ -47,7 +47,7 @@ public sealed partial class ReaderPageTests : ServiceTest
         var response = await Reader.GetAsync(path);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
     [Fact]

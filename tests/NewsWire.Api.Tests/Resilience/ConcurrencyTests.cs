@@ -37,6 +37,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         var articles = new DistinctArticles(DistinctArticles.NewMark(new Random(ResilienceSettings.Seed)), ResilienceSettings.Seed);
         var tally = new ErrorTally();
         var acknowledged = new ConcurrentDictionary<long, string>();
+        var posted = 0;
         var clock = Stopwatch.StartNew();
         bool Running() => clock.Elapsed < ResilienceSettings.LoadDuration;
 
@@ -46,6 +47,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 var headline = $"writer {w} story {n}";
                 using var response = await _client.PostAsJsonAsync("/api/articles", articles.Input(n, $"writer{w}"));
+                Interlocked.Increment(ref posted);
                 var body = await tally.RecordAsync($"POST /api/articles ({headline})", response);
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
@@ -78,6 +80,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{ResilienceSettings.LoadDuration.TotalSeconds:0} s, {Writers} writers, {Readers} readers: {acknowledged.Count:N0} writes acknowledged; {tally.Describe()}");
         tally.Violations.Should().BeEmpty(tally.ViolationReport());
         acknowledged.Should().NotBeEmpty("the writers must have written something in {0}", ResilienceSettings.LoadDuration);
+        acknowledged.Should().HaveCount(posted, "every write is new and valid, so each must be answered 201 ({0})", tally.Describe());
 
         // Every acknowledged write is there afterwards: in the listing (paged to the end) and in search.
         var listed = await ListAllIdsAsync();

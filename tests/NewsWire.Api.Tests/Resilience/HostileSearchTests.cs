@@ -53,10 +53,8 @@ public sealed class HostileSearchTests(KestrelFixture service, ITestOutputHelper
                 .Concat(Enumerable.Range(0, random.Next(4)).Select(_ => random.Next(Parameters.Length)).Distinct().Select(p => Parameters[p](random))));
             using var response = await service.Reader.GetAsync(path);
             var body = await tally.RecordAsync("GET " + path, response);
-            if (response.IsSuccessStatusCode || (int)response.StatusCode >= 500)
-            {
-                body.Should().NotContainAny(["SQLite", "fts5", "Exception"], "no engine message leaks: {0}", path);
-            }
+            // Problems included: a query the parser refuses is where an engine's message would leak.
+            body.Should().NotContainAny(["SQLite", "fts5", "Lucene", "Exception"], "no engine message leaks: {0}", path);
         }
 
         output.WriteLine($"{ResilienceSettings.HostileSearches:N0} generated searches (seed {ResilienceSettings.Seed}): {tally.Describe()}");

@@ -59,15 +59,15 @@ public sealed class TrailerAndBylineTests
     }
 
     [Fact]
-    public void AHugeLastLineOfParenthesesCostsLittle()
+    public void AHugeLastLineOfParenthesesIsNotACredit()
     {
+        // What the parser makes of it, not how fast: tests do not time (speed is measured in bench/).
         var line = string.Concat(Enumerable.Repeat("(reporting by x) ", 58_000)) + "end";
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var article = Articles.Parse("Headline\n\n" + line);
 
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
         article.Credits.Should().BeNull();
+        article.Paragraphs.Last().Should().Be(line);
     }
 
     [Fact]
