@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using NewsWire.Api.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsWire.Api.Infrastructure;
+using NewsWire.Api.Search;
 
 namespace NewsWire.Api.Feeds;
 
@@ -95,8 +96,18 @@ public static class FeedsApi
             return Problems.Validation(errors);
         }
 
+        FeedPage page;
+        try
+        {
+            page = await pages.ReadAsync(request, cancellationToken);
+        }
+        catch (SearchTooBroadException tooBroad)
+        {
+            return Problems.TooBroad(tooBroad.Message); // the feed of a search takes the search's budget, and its 400
+        }
+
         var links = new FeedLinks(http.Request, configuration);
-        var body = write(new FeedDocument(request, await pages.ReadAsync(request, cancellationToken), links));
+        var body = write(new FeedDocument(request, page, links));
         var (etag, lastModified) = versions.Validators(links.Self.AbsoluteUri, body);
         if (lastModified is null && http.Features.Get<IOutputCacheFeature>() is { } cache)
         {

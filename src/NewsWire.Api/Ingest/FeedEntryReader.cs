@@ -128,7 +128,11 @@ internal static class FeedEntryReader
             dcDate = parsed;
         }
 
-        return (published != default ? published : dcDate ?? (updated != default ? updated : null), null);
+        // The formatter gives DateTimeOffset.MinValue for a date that is absent and for one written as 0001-01-01;
+        // only the element tells them apart, and a date that is there is the article's (or its 400), not now.
+        var hasPublished = published != default || FeedXml.ChildText(piece, atom ? "published" : "pubDate", atom ? FeedOutline.AtomNamespace : "") is not null;
+        var hasUpdated = updated != default || FeedXml.ChildText(piece, "updated", FeedOutline.AtomNamespace) is not null;
+        return (hasPublished ? published : dcDate ?? (hasUpdated ? updated : null), null);
     }
 
     private static bool TryRead(Func<DateTimeOffset> read, out DateTimeOffset date)

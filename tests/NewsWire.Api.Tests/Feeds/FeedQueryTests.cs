@@ -179,6 +179,25 @@ public sealed class FeedQueryTests(FeedFixture fixture) : IClassFixture<FeedFixt
         (await response.ReadProblemAsync()).Errors.Should().ContainKey("q");
     }
 
+    [Theory]
+    [InlineData("atom")]
+    [InlineData("rss")]
+    [InlineData("json")]
+    public async Task AFeedOfASearchPastTheBudgetIsTheSearchsProblem(string format)
+    {
+        var q = Uri.EscapeDataString(string.Join(' ', Enumerable.Range(0, 11).Select(i => $"{(char)('a' + i)}*"))); // 10 prefixes at most
+
+        var search = await Client.GetAsync($"/api/search?q={q}");
+        var feed = await Client.GetAsync($"/feeds/{format}?q={q}");
+
+        search.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        feed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await feed.ReadProblemAsync();
+        problem.Title.Should().Be("The query is too broad.");
+        problem.Detail.Should().Be((await search.ReadProblemAsync()).Detail);
+        problem.Errors.Should().ContainKey("q");
+    }
+
     [Fact]
     public async Task ACursorIssuedForTheOldestFirstListingIsRefused()
     {

@@ -77,6 +77,22 @@ public sealed class FeedImportTests : ServiceTest
     }
 
     [Theory]
+    [InlineData(false, "<pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate>")]
+    [InlineData(true, "<published>0001-01-01T00:00:00Z</published>")]
+    public async Task AFeedDateOfYearOneIsRefusedNotReplacedByNow(bool atom, string date)
+    {
+        // The feed formatter reads year one as it reads no date at all; the article must not be re-dated to now.
+        var entries = Enumerable.Range(1, 3).ToList();
+        var report = atom
+            ? await Writer.ImportFeedAsync(AtomFeed("Year One", entries.Select(n => AtomEntry("yearone", n, extra: n == 2 ? date : ""))), Atom)
+            : await Writer.ImportFeedAsync(RssFeed("Year One", entries.Select(n => n == 2 ? RssItem("yearone", n, pubDate: null, extra: date) : RssItem("yearone", n))));
+
+        report.Created.Should().Be(2);
+        report.Failed.Should().ContainSingle().Which.Line.Should().Be(2);
+        report.Failed[0].Errors.Should().ContainKey("publishedAt").WhoseValue.Single().Should().Contain("1800");
+    }
+
+    [Theory]
     [InlineData("not-a-time", "")]
     [InlineData("2026-11-28T09:00:00Z", "<published>28/11/2026</published>")]
     public async Task ABadAtomDateFailsItsEntryAloneAndTheEntriesAfterItAreStored(string updated, string extra)
