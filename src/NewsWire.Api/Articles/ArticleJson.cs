@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Articles;
 
@@ -28,23 +29,11 @@ public static class ArticleJson
         catch (JsonException e)
         {
             // The message names the JSON path and position, never our types' internals.
-            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return DraftResult.Invalid(new Dictionary<string, string[]>
-            {
-                [path] = [$"The JSON is not a valid ArticleInput at {e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine}): {Problem(e)}"],
-            });
+            return DraftResult.Invalid(new Dictionary<string, string[]>([JsonBodyProblems.Describe(e, "ArticleInput")]));
         }
 
         return input is null
             ? DraftResult.Invalid(new Dictionary<string, string[]> { ["body"] = ["The body must be a JSON object (an ArticleInput), not null."] })
             : ArticleDrafts.FromInput(input, now);
     }
-
-    /// <summary>System.Text.Json's messages name .NET types; these say the same in the client's terms.</summary>
-    private static string Problem(JsonException e) =>
-        e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "the property is not part of ArticleInput."
-        : e.Message.Contains("could not be converted", StringComparison.Ordinal) || e.InnerException is InvalidOperationException or FormatException
-            ? "a value has the wrong type."
-        : e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "the JSON is nested too deeply."
-        : "the JSON is malformed.";
 }

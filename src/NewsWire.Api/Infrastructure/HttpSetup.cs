@@ -15,11 +15,13 @@ public static class HttpSetup
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateOnStart();
         services.AddSingleton<ApiKeyRing>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusCodeProblems.Describe);
         services.AddRequestDecoding();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A key given twice is refused, not settled by whichever came last (RFC 8259 leaves it open).
+            options.SerializerOptions.AllowDuplicateProperties = false;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
 

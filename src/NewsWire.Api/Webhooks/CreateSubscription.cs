@@ -90,12 +90,8 @@ public static class CreateSubscription
         }
         catch (JsonException e)
         {
-            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            var problem = e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "the property is not part of SubscriptionInput."
-                : e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "the JSON is nested too deeply."
-                : e.LineNumber is null ? "the JSON is malformed."
-                : "a value has the wrong type or the JSON is malformed.";
-            errors[path] = [$"The JSON is not a valid SubscriptionInput at {e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine}): {problem}"];
+            var (field, problem) = JsonBodyProblems.Describe(e, "SubscriptionInput");
+            errors[field] = problem;
             return null;
         }
     }

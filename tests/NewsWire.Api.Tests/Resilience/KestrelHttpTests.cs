@@ -9,11 +9,11 @@ namespace NewsWire.Api.Tests.Resilience;
 public sealed class KestrelHttpTests(KestrelFixture service) : IClassFixture<KestrelFixture>
 {
     [Theory]
-    [InlineData("/api/articles/1")]
-    [InlineData("/api/articles/1?format=text")]
-    [InlineData("/api/articles/no-such-slug")]
-    [InlineData("/swagger/index.html")]
-    public async Task AHeadAnswerHasNoBodyBytesSoThePipelinedRequestAfterItIsReadRight(string path)
+    [InlineData("/api/articles/1", "200 OK")]
+    [InlineData("/api/articles/1?format=text", "200 OK")]
+    [InlineData("/api/articles/no-such-slug", "404 Not Found")]
+    [InlineData("/swagger/index.html", "200 OK")]
+    public async Task AHeadAnswerHasNoBodyBytesSoThePipelinedRequestAfterItIsReadRight(string path, string status)
     {
         using var socket = new TcpClient();
         await socket.ConnectAsync(service.Reader.BaseAddress!.Host, service.Reader.BaseAddress.Port);
@@ -25,7 +25,7 @@ public sealed class KestrelHttpTests(KestrelFixture service) : IClassFixture<Kes
 
         var head = answer[..answer.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
         var rest = answer[(head.Length + 4)..];
-        head.Should().NotStartWith("HTTP/1.1 405");
+        head.Should().StartWith("HTTP/1.1 " + status, "HEAD answers as GET would");
         head.Should().Contain("X-Content-Type-Options: nosniff");
         rest.Should().StartWith("HTTP/1.1 200 OK", "nothing but the next answer follows the HEAD answer's headers");
     }

@@ -145,7 +145,7 @@ public sealed class SubscriptionApiTests() : ServiceTest(WebhookSettings.Fast())
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         var problem = await response.ReadProblemAsync();
-        problem.Errors!.Keys.Should().Contain(key => key == field || key.StartsWith(field + ".", StringComparison.Ordinal) || (field == "body" && key.Length > 0));
+        problem.Errors!.Keys.Should().Contain(key => key == field || key.StartsWith(field + ".", StringComparison.Ordinal));
         (await (await Writer.GetAsync("/api/subscriptions")).ReadAsAsync<SubscriptionPage>()).Total.Should().Be(0, "nothing is stored from a refused body");
     }
 
