@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using NewsWire.Api.Caching;
-using Microsoft.AspNetCore.Http.HttpResults;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.Search;
 
