@@ -76,7 +76,7 @@ public sealed partial class FeedLinks
     private Uri Absolute(string pathAndQuery) => new(_base + pathAndQuery, UriKind.Absolute);
 
     /// <summary>A DNS name or an e-mail address, as RFC 4151's taggingEntity requires.</summary>
-    private static bool IsTaggingAuthority(string? value) => value is not null && TaggingAuthority().IsMatch(value);
+    internal static bool IsTaggingAuthority(string? value) => value is not null && TaggingAuthority().IsMatch(value);
 
     [GeneratedRegex(@"^([A-Za-z0-9._%+-]+@)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$")]
     private static partial Regex TaggingAuthority();

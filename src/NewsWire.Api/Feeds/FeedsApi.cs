@@ -23,6 +23,10 @@ public static class FeedsApi
         """;
 
     public static IServiceCollection AddFeeds(this IServiceCollection services) => services
+        .AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section)
+            .Validate(o => o.IdAuthority is null || FeedLinks.IsTaggingAuthority(o.IdAuthority),
+                $"{FeedLinks.IdAuthoritySetting} must be a domain name (news.example.com) or an e-mail address, with no scheme or path.")
+            .ValidateOnStart().Services
         .AddScoped<FeedPages>()
         .AddSingleton<FeedVersions>()
         .Configure<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>(options => options.OperationFilter<FeedExamples>());

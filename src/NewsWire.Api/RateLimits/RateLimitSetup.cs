@@ -25,6 +25,8 @@ public static class RateLimitSetup
                 $"(to turn rate limits off, set {RateLimitOptions.Section}:Enabled to false).");
         }
 
+        options.Validate(o => o.StreamsPerClient is >= 1 and <= 10_000,
+            $"{RateLimitOptions.Section}:StreamsPerClient needs a number from 1 to 10000 (0 would refuse every stream).");
         options.ValidateOnStart();
         services.AddSingleton<RateLimitPartitions>();
         services.AddRateLimiter(_ => { });

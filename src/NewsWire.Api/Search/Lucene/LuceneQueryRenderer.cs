@@ -12,6 +12,10 @@ public sealed record FieldWeights(float Headline = 10, float Lead = 4, float Bod
 {
     public static FieldWeights Default { get; } = new();
 
+    /// <summary>Each a boost Lucene can apply (a negative or infinite one is not), and some text field counting.</summary>
+    public bool AreUsable =>
+        new[] { Headline, Lead, Body, Place }.All(w => float.IsFinite(w) && w is >= 0 and <= 1000) && Headline + Lead + Body > 0;
+
     public float Of(string field) => field switch
     {
         LuceneFields.Headline => Headline,

@@ -35,6 +35,12 @@ public static partial class LuceneSearchSetup
             : DefaultIndexPath(configuration));
         services.AddSingleton(provider => OpenIndex(path, provider.GetRequiredService<ILoggerFactory>()));
         var weights = configuration.GetSection($"{Section}:Weights").Get<FieldWeights>() ?? FieldWeights.Default;
+        if (!weights.AreUsable)
+        {
+            throw new InvalidOperationException(
+                $"{Section}:Weights (Headline, Lead, Body, Place) must be numbers from 0 to 1000, and one of Headline, Lead and Body above 0; they are {weights}.");
+        }
+
         services.AddSingleton(provider => new LuceneSearchEngine(provider.GetRequiredService<LuceneIndex>(), new LuceneSearchOptions
         {
             Weights = weights,
