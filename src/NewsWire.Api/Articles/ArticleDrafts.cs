@@ -91,6 +91,18 @@ public static partial class ArticleDrafts
             errors);
     }
 
+    /// <summary>
+    /// What is wrong with a source and a language given once for many articles (a feed import's query): the same
+    /// checks as each article's fields, made before the first entry so a bad value is one 400, not a failure per entry.
+    /// </summary>
+    public static Dictionary<string, string[]> CheckSourceAndLang(string? source, string? lang)
+    {
+        var errors = new Dictionary<string, string[]>();
+        _ = Line(source, "source", ArticleLimits.Source, errors);
+        _ = Lang(lang, errors);
+        return errors;
+    }
+
     private static string? Line(string? value, string name, int maxLength, Dictionary<string, string[]> errors,
         bool required = false)
     {

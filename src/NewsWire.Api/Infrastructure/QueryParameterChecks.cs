@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
@@ -75,14 +76,15 @@ public static class QueryParameterChecks
                 foreach (var property in parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                              .Where(p => p.SetMethod is { IsPublic: true }))
                 {
+                    // Named as clients write them (and the OpenAPI document shows them): includeDuplicates, not IncludeDuplicates.
                     if (property.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
                     {
-                        declared[fromQuery.Name ?? property.Name] = IsMultiValued(property.PropertyType);
+                        declared[fromQuery.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = IsMultiValued(property.PropertyType);
                     }
                     else if (!property.GetCustomAttributes().Any(a => a is IFromServiceMetadata or IFromRouteMetadata
                                  or IFromHeaderMetadata or IFromBodyMetadata))
                     {
-                        declared[property.Name] = IsMultiValued(property.PropertyType);
+                        declared[JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = IsMultiValued(property.PropertyType);
                     }
                 }
             }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using NewsWire.Api.Articles;
 using NewsWire.Api.Infrastructure;
 using NewsWire.Api.RateLimits;
 
@@ -79,6 +80,11 @@ public static class ImportApi
         {
             return Problems.Validation(parameters.Source is not null ? "source" : "lang",
                 "source and lang apply to feeds; in NDJSON each line carries its own.");
+        }
+
+        if (ArticleDrafts.CheckSourceAndLang(parameters.Source, parameters.Lang) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
         }
 
         // This endpoint alone raises Kestrel's body limit (30 MB by default) to the import limit.

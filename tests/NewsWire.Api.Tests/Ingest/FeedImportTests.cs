@@ -77,6 +77,21 @@ public sealed class FeedImportTests : ServiceTest
     }
 
     [Theory]
+    [InlineData("lang=!!!", "lang")]
+    [InlineData("lang=en_GB", "lang")]
+    [InlineData("source=%00TASS", "source")]
+    public async Task ABadSourceOrLangForTheWholeFeedIsOne400AndNothingIsStored(string query, string field)
+    {
+        var content = new StringContent(RssFeed("Bad Query", [RssItem("badquery", 1)]), Encoding.UTF8, Rss);
+
+        var response = await Writer.PostAsync("/api/articles/import?" + query, content);
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Errors.Should().ContainKey(field);
+        (await Reader.StoredAsync("Bad Query")).Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData(false, "<pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate>")]
     [InlineData(true, "<published>0001-01-01T00:00:00Z</published>")]
     public async Task AFeedDateOfYearOneIsRefusedNotReplacedByNow(bool atom, string date)
