@@ -1,10 +1,10 @@
 namespace NewsWire.Storage;
 
 /// <summary>
-/// A number that changes whenever anything commits to the database: this service's writes, an import,
+/// A number that changes whenever a write to the articles commits: this service's writes, an import,
 /// another process on the same store. Cached answers are keyed by it, so none outlives a change (ADR 9).
-/// Each provider has its own (SQLite: the data_version the engine keeps per file; PostgreSQL: the change
-/// log's head read from the server, ADR 21).
+/// It is the change log's head on every provider (ADR 20): SQLite reads the head again only when the file's
+/// <c>PRAGMA data_version</c> says another connection committed; PostgreSQL reads it from the server (ADR 21).
 /// </summary>
 public interface IDatabaseVersion
 {

@@ -57,9 +57,9 @@ export async function getJson(route, parameters, signal) {
 }
 
 /**
- * Stories like this one, from GET /api/articles/{id}/related; null when the service has no such route yet
- * (404), so the page can leave the section out. It is not typed by the schema until the route is in the
- * OpenAPI document; the page accepts a plain list or a page with items.
+ * Stories like this one, from GET /api/articles/{id}/related (a list of summaries); null on a 404 (no such
+ * article, e.g. deleted since the page read it), so the page can leave the section out. The route is in the
+ * OpenAPI document, but this function types the answer itself and accepts a plain list or a page with items.
  * @param {string} slug
  * @param {AbortSignal} signal
  * @returns {Promise<ArticleSummary[] | null>}
