@@ -54,6 +54,7 @@ public static class HttpSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor, SuppressDiagnosticsCallback = IsClientFault });
         app.UseAbandonedRequests();
         app.UseStatusCodePages();
+        app.UseQueryEncodingCheck();
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseRequestDecoding();
