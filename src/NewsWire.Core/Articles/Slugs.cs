@@ -5,7 +5,7 @@ namespace NewsWire.Core.Articles;
 
 /// <summary>
 /// URL slugs from headlines: lower-case ASCII words joined by hyphens. Diacritics are dropped (Zürich →
-/// zurich) and Cyrillic is transliterated, so a slug is readable and typeable in curl. A slug always holds
+/// zurich), and Cyrillic and the Latin letters without a decomposition (ß, æ, ø) are transliterated, so a slug is readable and typeable in curl. A slug always holds
 /// a letter, so it can never be mistaken for a numeric id.
 /// </summary>
 public static class Slugs
@@ -19,17 +19,24 @@ public static class Slugs
         ['я'] = "ya", ['і'] = "i", ['ї'] = "yi", ['є'] = "ye", ['ґ'] = "g", ['ў'] = "u",
     };
 
+    /// <summary>Latin letters that no decomposition takes to ASCII (ß is not s plus a mark).</summary>
+    private static readonly Dictionary<char, string> Latin = new()
+    {
+        ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['ø'] = "o", ['ł'] = "l", ['đ'] = "d", ['ð'] = "d", ['þ'] = "th", ['ı'] = "i",
+    };
+
     public static string FromHeadline(string headline, int maxLength)
     {
         var builder = new StringBuilder();
         var hyphen = false;
-        foreach (var c in headline.ToLowerInvariant().Normalize(NormalizationForm.FormD))
+        // Decomposed before lower-casing, so that İ is I and a dot (then i), and compatibility forms first: ﬁ is f i.
+        foreach (var c in headline.Normalize(NormalizationForm.FormKD).ToLowerInvariant())
         {
             string? piece = c switch
             {
                 >= 'a' and <= 'z' or >= '0' and <= '9' => c.ToString(),
                 _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark => "",
-                _ when Cyrillic.TryGetValue(c, out var latin) => latin,
+                _ when Cyrillic.TryGetValue(c, out var latin) || Latin.TryGetValue(c, out latin) => latin,
                 '\'' or '’' => "", // Russia's → russias, not russia-s
                 _ => null,
             };

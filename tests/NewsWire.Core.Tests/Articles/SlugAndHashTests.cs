@@ -11,6 +11,7 @@ public sealed class SlugAndHashTests
     [InlineData("Russia’s support for Assad", "russias-support-for-assad")]
     [InlineData("Беженцы прибывают в Европу", "bezhentsy-pribyvayut-v-evropu")]
     [InlineData("  --Oil   prices!!  ", "oil-prices")]
+    [InlineData("İstanbul and İzmir ﬁnance Straße Ærø Łódź", "istanbul-and-izmir-finance-strasse-aero-lodz")]
     [InlineData("2024", "article-2024")]
     [InlineData("!!!", "article")]
     [InlineData("中国经济", "article")]
