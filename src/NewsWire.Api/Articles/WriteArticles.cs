@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Articles;
@@ -33,43 +32,45 @@ public static class WriteArticles
         HttpRequest request,
         ArticleRequestReader reader,
         ArticleStore store,
-        NewsWireDb db,
         CancellationToken cancellationToken)
     {
-        var articleId = await db.Articles.WhereIdOrSlug(id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (articleId is null)
-        {
-            return Problems.NotFound("article", id);
-        }
-
+        // The body is read before the write transaction begins: a slow upload must not hold the write lock.
         var (draft, problem) = await reader.ReadAsync(request, metadata, cancellationToken);
         if (draft is null)
         {
             return problem!;
         }
 
-        var (updated, conflict, position) = await store.ReplaceAsync(articleId.Value, draft, cancellationToken);
-        if (updated is not null)
+        var result = await store.ReplaceAsync(id, draft, cancellationToken);
+        if (result is not { Status: WriteStatus.Written, Article: { } updated })
         {
-            ChangeHeader.Set(request.HttpContext.Response, position);
+            return Refused(result, id);
         }
 
-        return updated is null
-            ? Problems.Status(StatusCodes.Status409Conflict, "The replacement duplicates another article.",
-                $"Article {conflict} already has this source, headline and body.")
-            : TypedResults.Ok(updated.AsArticleDetail());
+        ChangeHeader.Set(request.HttpContext.Response, result.Position);
+        return TypedResults.Ok(updated.AsArticleDetail());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(
-        string id, NewsWireDb db, ArticleStore store, HttpResponse response, CancellationToken cancellationToken)
+        string id,
+        ArticleStore store,
+        HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var articleId = await db.Articles.WhereIdOrSlug(id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (articleId is not { } found || await store.DeleteAsync(found, cancellationToken) is not { } position)
+        var result = await store.DeleteAsync(id, cancellationToken);
+        if (result.Status != WriteStatus.Written)
         {
-            return Problems.NotFound("article", id);
+            return Refused(result, id);
         }
 
-        ChangeHeader.Set(response, position);
+        ChangeHeader.Set(response, result.Position);
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult Refused(WriteResult result, string id) => result.Status switch
+    {
+        WriteStatus.Conflict => Problems.Status(StatusCodes.Status409Conflict, "The replacement duplicates another article.",
+            $"Article {result.Conflict} already has this source, headline and body."),
+        _ => Problems.NotFound("article", id),
+    };
 }
