@@ -50,24 +50,29 @@ public sealed partial class ArticleWriter : IDisposable
         return new WriteOutcome(id, true, duplicateOf);
     }
 
-    /// <summary>Replaces an article's content and recomputes its near-duplicate link. Returns the id of
-    /// another article the new content exactly duplicates (nothing is written then), or null.</summary>
-    public long? Replace(long id, PreparedArticle article, DateTime now)
+    /// <summary>Replaces an article's content and recomputes its near-duplicate link. Nothing is written when
+    /// the new content exactly duplicates another article, or when the article is not there (deleted meanwhile):
+    /// its tags and signature would otherwise be inserted for a row that does not exist.</summary>
+    public ReplaceOutcome Replace(long id, PreparedArticle article, DateTime now)
     {
         var (draft, paragraphs, hash, signature, keys) = article;
         if (Scalar<long?>("""SELECT "Id" FROM "Articles" WHERE "ContentHash" = @hash AND "Id" <> @id""", ("@hash", hash), ("@id", id)) is { } other)
         {
-            return other;
+            return new ReplaceOutcome(true, other);
         }
 
         var duplicateOf = FindNearDuplicate(signature, keys, excludeId: id);
-        Update(id, draft, paragraphs, hash, duplicateOf, now);
+        if (!Update(id, draft, paragraphs, hash, duplicateOf, now))
+        {
+            return new ReplaceOutcome(false, null);
+        }
+
         Execute("""DELETE FROM "ArticleTags" WHERE "ArticleId" = @id""", ("@id", id));
         Execute("""DELETE FROM "ArticleBands" WHERE "ArticleId" = @id""", ("@id", id));
         Execute("""DELETE FROM "ArticleSignatures" WHERE "ArticleId" = @id""", ("@id", id));
         WriteTags(id, draft.Tags);
         WriteSignature(id, signature, keys);
-        return null;
+        return new ReplaceOutcome(true, null);
     }
 
     /// <summary>Deletes an article. Tags, signature and bands go with it (foreign keys cascade, ON in every
@@ -128,7 +133,7 @@ public sealed partial class ArticleWriter : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
-    private void Update(long id, ArticleDraft draft, List<string> paragraphs, string hash, long? duplicateOf, DateTime now)
+    private bool Update(long id, ArticleDraft draft, List<string> paragraphs, string hash, long? duplicateOf, DateTime now)
     {
         var command = Prepare("update", """
             UPDATE "Articles" SET "Source" = @source, "Headline" = @headline, "Lead" = @lead, "Place" = @place,
@@ -139,7 +144,7 @@ public sealed partial class ArticleWriter : IDisposable
             """);
         Bind(command, draft, paragraphs, hash, duplicateOf, now);
         command.Parameters["@id"].Value = id;
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery() > 0;
     }
 
     private void Bind(DbCommand command, ArticleDraft draft, List<string> paragraphs, string hash, long? duplicateOf, DateTime now)

@@ -67,7 +67,8 @@ public abstract class ArticleWritesBase : IArticleWrites
         public async Task<IArticleWriter> BeginAsync(CancellationToken cancellationToken)
         {
             var transaction = await provider.BeginAsync(connection, cancellationToken);
-            return new TransactionWriter(provider, connection, transaction, new ArticleWriter(connection, transaction, provider.Time));
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            return new TransactionWriter(provider, db, connection, transaction, new ArticleWriter(connection, transaction, provider.Time));
         }
 
         public async ValueTask DisposeAsync()
@@ -87,7 +88,7 @@ public abstract class ArticleWritesBase : IArticleWrites
         }
     }
 
-    private sealed class TransactionWriter(ArticleWritesBase provider, DbConnection connection, DbTransaction transaction, ArticleWriter writer) : IArticleWriter
+    private sealed class TransactionWriter(ArticleWritesBase provider, NewsWireDb db, DbConnection connection, DbTransaction transaction, ArticleWriter writer) : IArticleWriter
     {
         public ValueTask<WriteOutcome> CreateAsync(PreparedArticle article, DateTime now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(writer.Create(article, now));
@@ -95,7 +96,7 @@ public abstract class ArticleWritesBase : IArticleWrites
         public ValueTask<IReadOnlyList<WriteOutcome>> CreateManyAsync(IReadOnlyList<PreparedArticle> articles, DateTime now, CancellationToken cancellationToken) =>
             provider.CreateManyAsync(connection, transaction, writer, articles, now, cancellationToken);
 
-        public ValueTask<long?> ReplaceAsync(long id, PreparedArticle article, DateTime now, CancellationToken cancellationToken) =>
+        public ValueTask<ReplaceOutcome> ReplaceAsync(long id, PreparedArticle article, DateTime now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(writer.Replace(id, article, now));
 
         public ValueTask<bool> DeleteAsync(long id, CancellationToken cancellationToken) =>
@@ -116,6 +117,7 @@ public abstract class ArticleWritesBase : IArticleWrites
         public async ValueTask DisposeAsync()
         {
             writer.Dispose();
+            await db.Database.UseTransactionAsync(null);
             await transaction.DisposeAsync();
         }
     }

@@ -23,6 +23,11 @@ public sealed record PreparedArticle(ArticleDraft Draft, List<string> Paragraphs
 /// <param name="DuplicateOf">For a near-duplicate: the story it repeats.</param>
 public readonly record struct WriteOutcome(long Id, bool Created, long? DuplicateOf);
 
+/// <summary>What became of a replacement.</summary>
+/// <param name="Found">False when there was no such article; nothing is written then.</param>
+/// <param name="Conflict">Another article the new content exactly duplicates (nothing is written then), or null.</param>
+public readonly record struct ReplaceOutcome(bool Found, long? Conflict);
+
 /// <summary>How long a write connection will be busy: a bulk load may tune the connection for itself.</summary>
 public enum WriteLoad
 {
@@ -44,7 +49,9 @@ public interface IArticleWrites
 /// <summary>An open connection on which writes happen, one transaction at a time.</summary>
 public interface IWriteConnection : IAsyncDisposable
 {
-    /// <summary>Begins a transaction (taking the write lock up front where the engine has one) and a writer in it.</summary>
+    /// <summary>Begins a transaction (taking the write lock up front where the engine has one) and a writer in it.
+    /// Until the writer is disposed, queries on the context run in that transaction too, so they see the
+    /// database as the writes will find it.</summary>
     Task<IArticleWriter> BeginAsync(CancellationToken cancellationToken);
 }
 
@@ -59,9 +66,9 @@ public interface IArticleWriter : IAsyncDisposable
     /// in bulk (PostgreSQL: binary COPY, ADR 25).</summary>
     ValueTask<IReadOnlyList<WriteOutcome>> CreateManyAsync(IReadOnlyList<PreparedArticle> articles, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Replaces an article's content and recomputes its near-duplicate link. Returns the id of another
-    /// article the new content exactly duplicates (nothing is written then), or null.</summary>
-    ValueTask<long?> ReplaceAsync(long id, PreparedArticle article, DateTime now, CancellationToken cancellationToken);
+    /// <summary>Replaces an article's content and recomputes its near-duplicate link; nothing is written when the
+    /// article is missing or the new content exactly duplicates another.</summary>
+    ValueTask<ReplaceOutcome> ReplaceAsync(long id, PreparedArticle article, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>Deletes an article; its near-duplicates are unlinked. False when there was none.</summary>
     ValueTask<bool> DeleteAsync(long id, CancellationToken cancellationToken);

@@ -103,13 +103,17 @@ export interface paths {
         get: operations["GetArticleById"];
         /**
          * Replace an article
-         * @description Needs `X-Api-Key`. Takes the same bodies as POST; the slug stays. 404 when missing; 409 when the new content duplicates another article.
+         * @description Needs `X-Api-Key`. Takes the same bodies as POST; the slug stays. 404 when missing; 409 when the new
+         *     content duplicates another article. Conditional (ADR 33): with `If-Match` (the `ETag` of either
+         *     representation from GET, or `*`) the article is replaced only if it is still that version, else 412;
+         *     `If-None-Match: *` is 412 for an article that exists. The answer's `ETag` is the new version's (JSON).
          */
         put: operations["ReplaceArticle"];
         post?: never;
         /**
          * Delete an article
-         * @description Needs `X-Api-Key`. 204 when deleted, 404 when missing.
+         * @description Needs `X-Api-Key`. 204 when deleted, 404 when missing. With `If-Match` (an `ETag` from GET, or `*`) the
+         *     article is deleted only if it is still that version, else 412 (ADR 33).
          */
         delete: operations["DeleteArticle"];
         options?: never;
@@ -1665,7 +1669,12 @@ export interface operations {
                 /** @description Default: the breadcrumb above the headline. */
                 section?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Write only if the article is still this version: `*` or one or more `ETag`s from GET (either representation's; strong comparison, so a `W/` tag never matches). Otherwise 412. */
+                "If-Match"?: string;
+                /** @description `*`: 412 when the article exists (a PUT never creates one, so this is 412 or 404). A list of `ETag`s: 412 if one names the current version (weak comparison). */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The article's numeric id or its slug. */
                 id: string;
@@ -1761,6 +1770,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Content Too Large */
             413: {
                 headers: {
@@ -1800,7 +1820,12 @@ export interface operations {
     DeleteArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Write only if the article is still this version: `*` or one or more `ETag`s from GET (either representation's; strong comparison, so a `W/` tag never matches). Otherwise 412. */
+                "If-Match"?: string;
+                /** @description `*`: 412 when the article exists (a PUT never creates one, so this is 412 or 404). A list of `ETag`s: 412 if one names the current version (weak comparison). */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The article's numeric id or its slug. */
                 id: string;
@@ -1818,6 +1843,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No `X-Api-Key`, or no key configured on the service. */
             401: {
@@ -1843,6 +1879,17 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];

@@ -72,18 +72,28 @@ public static class ArticlesApi
         writes.MapPut("/{id}", WriteArticles.ReplaceArticle)
             .WithName(nameof(WriteArticles.ReplaceArticle))
             .WithSummary("Replace an article")
-            .WithDescription("Needs `X-Api-Key`. Takes the same bodies as POST; the slug stays. 404 when missing; 409 when the new content duplicates another article.")
+            .WithDescription("""
+                Needs `X-Api-Key`. Takes the same bodies as POST; the slug stays. 404 when missing; 409 when the new
+                content duplicates another article. Conditional (ADR 33): with `If-Match` (the `ETag` of either
+                representation from GET, or `*`) the article is replaced only if it is still that version, else 412;
+                `If-None-Match: *` is 412 for an article that exists. The answer's `ETag` is the new version's (JSON).
+                """)
             .Accepts<ArticleInput>("application/json", "text/plain")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         writes.MapDelete("/{id}", WriteArticles.DeleteArticle)
             .WithName(nameof(WriteArticles.DeleteArticle))
             .WithSummary("Delete an article")
-            .WithDescription("Needs `X-Api-Key`. 204 when deleted, 404 when missing.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("""
+                Needs `X-Api-Key`. 204 when deleted, 404 when missing. With `If-Match` (an `ETag` from GET, or `*`) the
+                article is deleted only if it is still that version, else 412 (ADR 33).
+                """)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         return group;
     }

@@ -34,8 +34,7 @@ public static class GetArticle
             return Problems.NotFound("article", id);
         }
 
-        // One tag per version and representation: the JSON and the text of one version must not share it.
-        var etag = new EntityTagHeaderValue($"\"{article.Id}-{article.UpdatedAt.Ticks:x}-{representation}\"");
+        var etag = ArticleETags.For(article.Id, article.UpdatedAt, representation);
         http.Response.Headers.ETag = etag.ToString();
         // Appended: CORS may have put Origin there already, and compression adds Accept-Encoding later.
         http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
@@ -60,8 +59,8 @@ public static class GetArticle
         {
             return format.Trim().ToLowerInvariant() switch
             {
-                "json" => "json",
-                "text" or "txt" => "text",
+                "json" => ArticleETags.Json,
+                "text" or "txt" => ArticleETags.Text,
                 _ => null,
             };
         }

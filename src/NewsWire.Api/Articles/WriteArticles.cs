@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Articles;
@@ -30,46 +30,67 @@ public static class WriteArticles
     public static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult, Results<ValidationProblem, ProblemHttpResult>>> ReplaceArticle(
         string id,
         [AsParameters] WireCopyMetadata metadata,
+        [FromHeader(Name = WritePreconditions.IfMatchHeader)] string? ifMatch,
+        [FromHeader(Name = WritePreconditions.IfNoneMatchHeader)] string? ifNoneMatch,
         HttpRequest request,
         ArticleRequestReader reader,
         ArticleStore store,
-        NewsWireDb db,
         CancellationToken cancellationToken)
     {
-        var articleId = await db.Articles.WhereIdOrSlug(id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (articleId is null)
+        var (preconditions, invalid) = WritePreconditions.Parse(ifMatch, ifNoneMatch);
+        if (preconditions is null)
         {
-            return Problems.NotFound("article", id);
+            return (Results<ValidationProblem, ProblemHttpResult>)invalid!;
         }
 
+        // The body is read before the write transaction begins: a slow upload must not hold the write lock.
         var (draft, problem) = await reader.ReadAsync(request, metadata, cancellationToken);
         if (draft is null)
         {
             return problem!;
         }
 
-        var (updated, conflict, position) = await store.ReplaceAsync(articleId.Value, draft, cancellationToken);
-        if (updated is not null)
+        var result = await store.ReplaceAsync(id, draft, preconditions, cancellationToken);
+        if (result is not { Status: WriteStatus.Written, Article: { } updated })
         {
-            ChangeHeader.Set(request.HttpContext.Response, position);
+            return Refused(result, id);
         }
 
-        return updated is null
-            ? Problems.Status(StatusCodes.Status409Conflict, "The replacement duplicates another article.",
-                $"Article {conflict} already has this source, headline and body.")
-            : TypedResults.Ok(updated.AsArticleDetail());
+        ChangeHeader.Set(request.HttpContext.Response, result.Position);
+        // The answer is the JSON representation GET now serves, so it carries that representation's tag.
+        request.HttpContext.Response.Headers.ETag = ArticleETags.For(updated.Id, updated.UpdatedAt, ArticleETags.Json).ToString();
+        return TypedResults.Ok(updated.AsArticleDetail());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(
-        string id, NewsWireDb db, ArticleStore store, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteArticle(
+        string id,
+        [FromHeader(Name = WritePreconditions.IfMatchHeader)] string? ifMatch,
+        [FromHeader(Name = WritePreconditions.IfNoneMatchHeader)] string? ifNoneMatch,
+        ArticleStore store,
+        HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var articleId = await db.Articles.WhereIdOrSlug(id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (articleId is not { } found || await store.DeleteAsync(found, cancellationToken) is not { } position)
+        var (preconditions, invalid) = WritePreconditions.Parse(ifMatch, ifNoneMatch);
+        if (preconditions is null)
         {
-            return Problems.NotFound("article", id);
+            return invalid!;
         }
 
-        ChangeHeader.Set(response, position);
+        var result = await store.DeleteAsync(id, preconditions, cancellationToken);
+        if (result.Status != WriteStatus.Written)
+        {
+            return Refused(result, id);
+        }
+
+        ChangeHeader.Set(response, result.Position);
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult Refused(WriteResult result, string id) => result.Status switch
+    {
+        WriteStatus.PreconditionFailed => Problems.Status(StatusCodes.Status412PreconditionFailed, "A precondition failed.", result.Failure!),
+        WriteStatus.Conflict => Problems.Status(StatusCodes.Status409Conflict, "The replacement duplicates another article.",
+            $"Article {result.Conflict} already has this source, headline and body."),
+        _ => Problems.NotFound("article", id),
+    };
 }

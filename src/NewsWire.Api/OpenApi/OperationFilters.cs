@@ -93,7 +93,8 @@ internal sealed class PlainTextResponsesAreStrings : IOperationFilter
 
 /// <summary>
 /// Describes the parameters that no query record carries a comment for: the route's <c>{id}</c>, the article's
-/// <c>format</c> and the stream's <c>Last-Event-ID</c>, whose HTTP name the camel-casing of query names bent.
+/// <c>format</c>, the stream's <c>Last-Event-ID</c> and the writes' <c>If-Match</c> and <c>If-None-Match</c>, whose
+/// HTTP names the camel-casing of parameter names bent.
 /// </summary>
 internal sealed class RouteAndHeaderParameters : IOperationFilter
 {
@@ -114,6 +115,10 @@ internal sealed class RouteAndHeaderParameters : IOperationFilter
                 ("id", ParameterLocation.Path) => "The article's numeric id or its slug.",
                 ("format", ParameterLocation.Query) => "`json` (the default) or `text` (also `txt`): the full text as plain text, as `Accept: text/plain` asks. Wins over `Accept`.",
                 (Push.SearchStreamApi.LastEventIdHeader, ParameterLocation.Header) => "The `id` of the last event received: the stream first sends what was stored since (see above).",
+                (Articles.WritePreconditions.IfMatchHeader, ParameterLocation.Header) =>
+                    "Write only if the article is still this version: `*` or one or more `ETag`s from GET (either representation's; strong comparison, so a `W/` tag never matches). Otherwise 412.",
+                (Articles.WritePreconditions.IfNoneMatchHeader, ParameterLocation.Header) =>
+                    "`*`: 412 when the article exists (a PUT never creates one, so this is 412 or 404). A list of `ETag`s: 412 if one names the current version (weak comparison).",
                 _ => null,
             };
         }
