@@ -3,8 +3,8 @@ namespace NewsWire.Storage;
 /// <summary>
 /// A number that changes whenever a write to the articles commits: this service's writes, an import,
 /// another process on the same store. Cached answers are keyed by it, so none outlives a change (ADR 9).
-/// It is the change log's head on every provider (ADR 20): SQLite reads the head again only when the file's
-/// <c>PRAGMA data_version</c> says another connection committed; PostgreSQL reads it from the server (ADR 21).
+/// It is the change log's head on every provider (ADR 20): SQLite reads the head again only when its
+/// data_version says another connection committed; PostgreSQL reads it from the server (ADR 21).
 /// </summary>
 public interface IDatabaseVersion
 {

@@ -12,6 +12,8 @@ public sealed class QueryEncodingTests : ServiceTest
     [InlineData("/api/articles?source=%C0%80", "source")] // an overlong NUL
     [InlineData("/api/articles?limit=5&tag=a%E2%82", "tag")] // cut inside a character
     [InlineData("/feeds/atom?q=%FF", "q")]
+    [InlineData("/api/tags?prefix=%FF", "prefix")]
+    [InlineData("/api/places?prefix=%ED%A0%80", "prefix")]
     public async Task AValueThatIsNotUtf8IsA400NamingTheParameter(string path, string parameter)
     {
         var response = await Reader.GetAsync(path);
