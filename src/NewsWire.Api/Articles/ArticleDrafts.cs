@@ -142,7 +142,13 @@ public static partial class ArticleDrafts
         }
 
         var url = value.Trim();
-        if (url.Length > ArticleLimits.Url
+        // Uri accepts control characters (it escapes them), but the url is stored as given, and PostgreSQL
+        // refuses NUL in text: checked here like every other field, so it is this field's 400, not a failed write.
+        if (PlainText.HasControlCharacters(url))
+        {
+            errors["url"] = ["The url contains control characters or invalid UTF-8."];
+        }
+        else if (url.Length > ArticleLimits.Url
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
