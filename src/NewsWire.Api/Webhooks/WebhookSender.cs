@@ -80,6 +80,16 @@ public sealed class WebhookSender(WebhookHttp http, IOptions<WebhookOptions> opt
     {
         { Delta: { } delta } => delta,
         { Date: { } date } => date.UtcDateTime > now ? date.UtcDateTime - now : TimeSpan.Zero,
+        // .NET reads delta-seconds into an int and drops a longer one, which RFC 9110 allows: such a receiver
+        // asks for longer than any wait the schedule grants, so it gets the longest, not the default.
+        _ when IsDeltaPastInt32(response) => TimeSpan.MaxValue,
         _ => null,
     };
+
+    private static bool IsDeltaPastInt32(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues("Retry-After", out var values)
+        && values.Count == 1
+        && values.ToString().Trim() is { Length: > 0 } text
+        && text.All(char.IsAsciiDigit)
+        && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

@@ -185,6 +185,28 @@ public sealed class DeliveryTests() : ServiceTest(WebhookSettings.Fast())
         (await Writer.WaitForDeliveriesAsync(subscription.Id, d => d.Count == 1 && d[0].State == "delivered")).Single().Attempts.Should().Be(2);
     }
 
+    [Theory]
+    [InlineData("100000")]
+    [InlineData("99999999999")] // past int32, which .NET's own parsing of Retry-After holds it to
+    [InlineData("999999999999999999999999")]
+    public async Task ARetryAfterPastTheMaximumIsCappedToTheMaximum(string seconds)
+    {
+        var subscription = await SubscribeAsync("harvest");
+        _receiver.Answer(context =>
+        {
+            context.Response.Headers.RetryAfter = seconds;
+            return Task.FromResult(503);
+        });
+
+        await Writer.CreateAsync(WebhookSettings.Story("Harvest beats forecast"));
+        await _receiver.WaitForAsync(1);
+        var answered = DateTime.UtcNow;
+        var pending = (await Writer.WaitForDeliveriesAsync(subscription.Id, d => d.Count == 1 && d[0].LastStatus == 503)).Single();
+
+        pending.NextAttemptAt.Should().BeCloseTo(answered.AddSeconds(new WebhookOptions().MaxRetryAfterSeconds), TimeSpan.FromMinutes(1),
+            "the receiver asked for more than the longest wait, not for nothing");
+    }
+
     [Fact]
     public async Task A410DisablesTheSubscriptionAndStopsWhatItHadPending()
     {
