@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using NewsWire.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using NewsWire.Api.Tests.Infrastructure;
 using NewsWire.Api.Webhooks;
 
 namespace NewsWire.Api.Tests.Webhooks;
@@ -62,9 +62,15 @@ public sealed class DeliveryTests() : ServiceTest(WebhookSettings.Fast())
         // Every summary field filled, tags out of order: where an entity mapping and the SQL projection could differ.
         var article = await Writer.CreateAsync(new
         {
-            headline = "Kazakhstan harvest beats forecast", lead = "Grain up a fifth.", body = "Officials met on Monday.",
-            source = "TASS", place = "Astana", lang = "en", url = "https://example.com/harvest",
-            publishedAt = "2026-12-01T10:00:00.1234567Z", tags = (string[])["wheat", "agriculture", "Kazakhstan"],
+            headline = "Kazakhstan harvest beats forecast",
+            lead = "Grain up a fifth.",
+            body = "Officials met on Monday.",
+            source = "TASS",
+            place = "Astana",
+            lang = "en",
+            url = "https://example.com/harvest",
+            publishedAt = "2026-12-01T10:00:00.1234567Z",
+            tags = (string[])["wheat", "agriculture", "Kazakhstan"],
         });
 
         await _receiver.WaitForAsync(1);
