@@ -117,11 +117,7 @@ public static partial class ArticleDrafts
             return null;
         }
 
-        if (PlainText.HasControlCharacters(line))
-        {
-            errors[name] = [$"The {name} contains control characters or invalid UTF-8."];
-        }
-        else if (line.Length > maxLength)
+        if (PlainInput.IsPlain(line, name, errors) && line.Length > maxLength)
         {
             errors[name] = [$"The {name} is {line.Length:N0} characters; the limit is {maxLength:N0}."];
         }
@@ -154,9 +150,12 @@ public static partial class ArticleDrafts
         }
 
         var url = value.Trim();
-        if (url.Length > ArticleLimits.Url
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        // Uri accepts control characters (it escapes them), but the url is stored as given: checked like every
+        // other field, or a NUL is PostgreSQL's refusal of the whole write.
+        if (PlainInput.IsPlain(url, "url", errors)
+            && (url.Length > ArticleLimits.Url
+                || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
         {
             errors["url"] = [$"The url must be an absolute http or https address of at most {ArticleLimits.Url:N0} characters."];
         }

@@ -36,13 +36,20 @@ public record ListingParameters
             errors["includeDuplicates"] = [$"'{ArticleDrafts.Truncated(IncludeDuplicates)}' is not true or false."];
         }
 
-        return errors.Count > 0
-            ? null
-            : new ArticleFilter(Values(Source), Values(Tag), Values(Place), Values(Lang), from, to, includeDuplicates);
+        var sources = Values(Source, "source", errors);
+        var tags = Values(Tag, "tag", errors);
+        var places = Values(Place, "place", errors);
+        var langs = Values(Lang, "lang", errors);
+        return errors.Count > 0 ? null : new ArticleFilter(sources, tags, places, langs, from, to, includeDuplicates);
     }
 
-    private static string[] Values(string[]? values) =>
-        values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray() ?? [];
+    /// <summary>A filter's values, trimmed and distinct. One no stored article can hold is a 400, not an empty
+    /// answer: it is a mistake, and PostgreSQL would refuse a NUL in it rather than compare.</summary>
+    private static string[] Values(string[]? values, string name, IDictionary<string, string[]> errors)
+    {
+        var kept = values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray() ?? [];
+        return kept.All(v => PlainInput.IsPlain(v, name, errors)) ? kept : [];
+    }
 
     /// <summary>Bounds become a half-open range [from, to): a bare 'to' date ends at the next midnight,
     /// a date-time 'to' is inclusive so it ends one tick later.</summary>

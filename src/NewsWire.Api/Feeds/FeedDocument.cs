@@ -1,3 +1,5 @@
+using NewsWire.Api.Articles;
+
 namespace NewsWire.Api.Feeds;
 
 /// <summary>Everything a feed says, format apart: what each writer (Atom, RSS, JSON Feed) renders.</summary>
@@ -17,6 +19,7 @@ public sealed record FeedDocument(FeedRequest Request, FeedPage Page, FeedLinks 
         ? DateTimeOffset.UnixEpoch
         : new DateTimeOffset(Page.Entries.Max(e => e.UpdatedAt), TimeSpan.Zero);
 
-    /// <summary>The feed's language when the filter asks for exactly one.</summary>
-    public string? Language => Request.Filter.Langs.Count == 1 ? Request.Filter.Langs[0] : null;
+    /// <summary>The feed's language when the filter asks for exactly one, and it is a language tag: the filter takes
+    /// any text (it then matches nothing), and XML cannot carry every character in xml:lang.</summary>
+    public string? Language => Request.Filter.Langs is [var lang] && ArticleDrafts.IsLanguageTag(lang) ? lang : null;
 }

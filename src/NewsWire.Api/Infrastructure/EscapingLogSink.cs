@@ -1,4 +1,3 @@
-using System.Text;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -37,12 +36,12 @@ internal sealed class EscapingLogSink(ILogEventSink inner) : ILogEventSink
 
     private static MessageTemplate Escaped(MessageTemplate template)
     {
-        if (!template.Tokens.Any(t => t is TextToken text && NeedsEscape(text.Text)))
+        if (!template.Tokens.Any(t => t is TextToken text && VisibleText.NeedsEscape(text.Text)))
         {
             return template;
         }
 
-        return new MessageTemplate(template.Tokens.Select(t => t is TextToken text ? new TextToken(Escaped(text.Text)) : t));
+        return new MessageTemplate(template.Tokens.Select(t => t is TextToken text ? new TextToken(VisibleText.Escape(text.Text)) : t));
     }
 
     private static LogEventPropertyValue Escaped(LogEventPropertyValue value)
@@ -50,13 +49,13 @@ internal sealed class EscapingLogSink(ILogEventSink inner) : ILogEventSink
         switch (value)
         {
             case ScalarValue { Value: string text }:
-                return NeedsEscape(text) ? new ScalarValue(Escaped(text)) : value;
+                return VisibleText.NeedsEscape(text) ? new ScalarValue(VisibleText.Escape(text)) : value;
             case ScalarValue { Value: null or bool or IFormattable and not char }:
                 return value; // numbers, times, ids, enums: nothing a client can put a control character in
             case ScalarValue scalar:
                 // Rendered with ToString() (a char, a Uri, a PathString): escaped as that string.
                 var rendered = scalar.Value.ToString() ?? "";
-                return NeedsEscape(rendered) ? new ScalarValue(Escaped(rendered)) : value;
+                return VisibleText.NeedsEscape(rendered) ? new ScalarValue(VisibleText.Escape(rendered)) : value;
             case SequenceValue sequence:
                 var elements = sequence.Elements.Select(Escaped).ToList();
                 return elements.SequenceEqual(sequence.Elements) ? value : new SequenceValue(elements);
@@ -85,37 +84,8 @@ internal sealed class EscapingLogSink(ILogEventSink inner) : ILogEventSink
         var text = exception.ToString();
         var lines = text.Replace(Environment.NewLine, "\n", StringComparison.Ordinal).Split('\n');
         var escaped = string.Join(Environment.NewLine, lines.Select((line, i) =>
-            i == 0 || line.Length == 0 || char.IsWhiteSpace(line[0]) ? Escaped(line) : "  " + Escaped(line)));
+            i == 0 || line.Length == 0 || char.IsWhiteSpace(line[0]) ? VisibleText.Escape(line) : "  " + VisibleText.Escape(line)));
         return escaped == text ? exception : new EscapedException(escaped);
-    }
-
-    /// <summary>Control characters, line and paragraph separators, and the marks that reorder text on display.</summary>
-    private static bool MustEscape(char c) =>
-        char.IsControl(c) || c is '\u2028' or '\u2029' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
-
-    private static bool NeedsEscape(string text) => text.Any(MustEscape);
-
-    internal static string Escaped(string text)
-    {
-        if (!NeedsEscape(text))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            _ = c switch
-            {
-                '\r' => builder.Append("\\r"),
-                '\n' => builder.Append("\\n"),
-                '\t' => builder.Append("\\t"),
-                _ when MustEscape(c) => builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>Stands in for an exception whose text needed escaping; the text formatter renders ToString().</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
+using NewsWire.Api.Infrastructure;
 
 namespace NewsWire.Api.Webhooks;
 
@@ -17,6 +18,7 @@ internal sealed partial class DeliveryWorker(
     IOptions<WebhookOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private const int MaxErrorLength = 1000;
+    private const string UnstoredError = "The attempt failed, but why could not be stored; the service's log has it.";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,7 +43,7 @@ internal sealed partial class DeliveryWorker(
                 }
 
                 await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stoppingToken },
-                    async (delivery, cancellationToken) => await AttemptAsync(delivery, cancellationToken));
+                    async (delivery, cancellationToken) => await AttemptAloneAsync(delivery, cancellationToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -61,6 +63,22 @@ internal sealed partial class DeliveryWorker(
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// One delivery's fault is its own: thrown out of the loop's body, it would cancel every other attempt of the
+    /// round, sent or not, and their outcomes would be lost with it. Logged; its claim lapses and it is tried again.
+    /// </summary>
+    private async Task AttemptAloneAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AttemptAsync(delivery, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogAttemptFailed(e, delivery.Id, delivery.SubscriptionId);
         }
     }
 
@@ -88,7 +106,7 @@ internal sealed partial class DeliveryWorker(
         var result = await sender.SendAsync(subscription.WebhookUrl, subscription.Secret, WebhookSender.MessageId(delivery.Id), delivery.Payload, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var attempts = delivery.Attempts + 1;
-        var error = result.Error is { Length: > MaxErrorLength } tooLong ? tooLong[..MaxErrorLength] : result.Error;
+        var error = result.Error is null ? null : VisibleText.Bounded(result.Error, MaxErrorLength);
         if (result.Delivered)
         {
             await SettleAsync(mine, d => d
@@ -106,10 +124,23 @@ internal sealed partial class DeliveryWorker(
 
         var next = schedule.Next(attempts, now, result.RetryAfter);
         var state = next is null ? DeliveryState.Failed : DeliveryState.Pending;
-        await SettleAsync(mine, d => d
+        Task<int> Failed(string? lastError) => SettleAsync(mine, d => d
             .SetProperty(x => x.State, state).SetProperty(x => x.Attempts, attempts)
-            .SetProperty(x => x.LastStatus, result.Status).SetProperty(x => x.LastError, error)
+            .SetProperty(x => x.LastStatus, result.Status).SetProperty(x => x.LastError, lastError)
             .SetProperty(x => x.NextAttemptAt, next), cancellationToken);
+        try
+        {
+            await Failed(error);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The error is the one part of the outcome the receiver writes. Should the database still refuse it,
+            // the attempt is stored without it: unstored, it would be claimed and sent again at attempt 0 for ever.
+            LogErrorNotStored(e, delivery.Id, delivery.SubscriptionId, error);
+            error = UnstoredError;
+            await Failed(error);
+        }
+
         if (next is null)
         {
             LogGaveUp(delivery.Id, delivery.SubscriptionId, attempts, error);
@@ -146,6 +177,12 @@ internal sealed partial class DeliveryWorker(
             outcome(d);
             d.SetProperty(x => x.ClaimToken, (Guid?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null);
         }, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {Delivery} to subscription {Subscription} failed unexpectedly; its claim lapses and it is tried again")]
+    private partial void LogAttemptFailed(Exception exception, long delivery, long subscription);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {Delivery} to subscription {Subscription}: the database refused the attempt's error, stored without it: {Error}")]
+    private partial void LogErrorNotStored(Exception exception, long delivery, long subscription, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery round failed; it is tried again")]
     private partial void LogRoundFailed(Exception exception);

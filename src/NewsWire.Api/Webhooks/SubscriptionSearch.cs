@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using NewsWire.Api.Articles;
+using NewsWire.Api.Infrastructure;
 using NewsWire.Api.Search;
 using NewsWire.Core.Search;
 
@@ -27,6 +28,9 @@ public sealed record SubscriptionSearch(string Q, ListingParameters Filters)
         };
         var search = new SubscriptionSearch(input.Q?.Trim() ?? "", filters);
         search.Parse(errors);
+        // Search reads a control character in q as a space, but a subscription keeps q as sent, and PostgreSQL
+        // refuses NUL in text: a 400 here, as for the filters, rather than a failed insert.
+        _ = PlainInput.IsPlain(search.Q, "q", errors);
         return errors.Count == 0 ? search : null;
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using NewsWire.Api.Infrastructure;
 using StandardWebhooks;
 
 namespace NewsWire.Api.Webhooks;
@@ -22,6 +24,9 @@ public sealed record AttemptResult(int? Status, string? Error, TimeSpan? RetryAf
 /// </summary>
 public sealed class WebhookSender(WebhookHttp http, IOptions<WebhookOptions> options, TimeProvider clock)
 {
+    /// <summary>The most of a receiver's own text (a Location, a malformed line) one error quotes.</summary>
+    private const int MaxQuotedLength = 300;
+
     public static string MessageId(long deliveryId) => $"msg_{deliveryId}";
 
     public async Task<AttemptResult> SendAsync(string url, string secret, string messageId, string payload, CancellationToken cancellationToken)
@@ -33,7 +38,7 @@ public sealed class WebhookSender(WebhookHttp http, IOptions<WebhookOptions> opt
             Content = new StringContent(payload, new UTF8Encoding(false), "application/json"),
         };
         request.Headers.Add("webhook-id", messageId);
-        request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", new StandardWebhook(secret).Sign(messageId, timestamp, payload));
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -46,7 +51,7 @@ public sealed class WebhookSender(WebhookHttp http, IOptions<WebhookOptions> opt
             {
                 >= 200 and < 300 => new AttemptResult(status, null, null),
                 >= 300 and < 400 => new AttemptResult(status,
-                    $"The receiver answered {status} (to {response.Headers.Location?.OriginalString ?? "nowhere"}); redirects are not followed.", null),
+                    $"The receiver answered {status} (to {Quoted(response.Headers.Location?.OriginalString) ?? "nowhere"}); redirects are not followed.", null),
                 429 or 503 => new AttemptResult(status, $"The receiver answered {status}.", RetryAfter(response, timestamp.UtcDateTime)),
                 _ => new AttemptResult(status, $"The receiver answered {status}.", null),
             };
@@ -58,14 +63,33 @@ public sealed class WebhookSender(WebhookHttp http, IOptions<WebhookOptions> opt
         catch (HttpRequestException e)
         {
             var refused = e.InnerException as WebhookRefusedException ?? e.InnerException?.InnerException as WebhookRefusedException;
-            return new AttemptResult(null, refused is not null ? $"Refused: {refused.Message}" : $"Could not reach the receiver: {e.Message}", null);
+            // .NET quotes a malformed answer's status or header line in its message: the receiver's text too.
+            return new AttemptResult(null, refused is not null ? $"Refused: {refused.Message}" : $"Could not reach the receiver: {Quoted(e.Message)}", null);
         }
     }
+
+    /// <summary>
+    /// What the receiver wrote, fit for the delivery's LastError: escaped, since PostgreSQL refuses a NUL in text
+    /// (the outcome would not be stored and the delivery would be sent again for ever) and whoever reads the error
+    /// should not get the receiver's line breaks or terminal sequences; and short enough to leave the message
+    /// around it readable.
+    /// </summary>
+    private static string? Quoted(string? text) => text is null ? null : VisibleText.Bounded(VisibleText.Escape(text), MaxQuotedLength);
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTime now) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
         { Date: { } date } => date.UtcDateTime > now ? date.UtcDateTime - now : TimeSpan.Zero,
+        // .NET reads delta-seconds into an int and drops a longer one, which RFC 9110 allows: such a receiver
+        // asks for longer than any wait the schedule grants, so it gets the longest, not the default.
+        _ when IsDeltaPastInt32(response) => TimeSpan.MaxValue,
         _ => null,
     };
+
+    private static bool IsDeltaPastInt32(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues("Retry-After", out var values)
+        && values.Count == 1
+        && values.ToString().Trim() is { Length: > 0 } text
+        && text.All(char.IsAsciiDigit)
+        && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

@@ -113,6 +113,19 @@ public sealed class WriteArticlesTests : ServiceTest
     }
 
     [Fact]
+    public async Task PutWithAControlCharacterInTheUrlIs400AndKeepsTheArticle()
+    {
+        var created = await Writer.CreateAsync(Stories.Input("Original headline"));
+
+        var response = await Writer.PutAsJsonAsync($"/api/articles/{created.Id}",
+            new { headline = "New headline", body = "A new body.", url = "http://x.example/\u0000" }, HttpExtensions.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.ReadProblemAsync()).Errors.Should().ContainKey("url");
+        (await Reader.GetFromJsonAsync<ArticleDetail>($"/api/articles/{created.Id}", HttpExtensions.Json))!.Headline.Should().Be("Original headline");
+    }
+
+    [Fact]
     public async Task PutThatWouldDuplicateAnotherArticleIsAConflict()
     {
         var one = await Writer.CreateAsync(Stories.Input("One"));
@@ -158,6 +171,9 @@ public sealed class WriteArticlesTests : ServiceTest
         { """{"headline": "h", "body": "x", "publishedAt": "0001-01-01"}""", "application/json", "publishedAt" },
         { """{"headline": "h", "body": "x", "lang": "english!"}""", "application/json", "lang" },
         { """{"headline": "h", "body": "x", "url": "javascript:alert(1)"}""", "application/json", "url" },
+        { """{"headline": "h", "body": "x", "url": "http://x.example/\u0000"}""", "application/json", "url" },
+        { """{"headline": "h", "body": "x", "url": "http://x.example/\u001b[31m"}""", "application/json", "url" },
+        { """{"headline": "h", "body": "x", "url": "http://x.example/a\u0085b"}""", "application/json", "url" },
         { """{"headline": "h", "body": "bell \u0007 inside"}""", "application/json", "body" },
         { "{\"headline\": \"h\", \"body\": \"x\", \"tags\": [" + string.Join(",", Enumerable.Range(0, 60).Select(i => $"\"t{i}\"")) + "]}", "application/json", "tags" },
         { new string('[', 10_000), "application/json", "body" },
@@ -238,6 +254,7 @@ public sealed class WriteArticlesTests : ServiceTest
     [InlineData("?sorce=TASS", "sorce")]
     [InlineData("?publishedAt=last-friday", "publishedAt")]
     [InlineData("?url=ftp://example.com/x", "url")]
+    [InlineData("?url=http://x.example/%00", "url")]
     [InlineData("?source=TASS&source=AP", "source")]
     public async Task BadQueryMetadataIs400NamingTheParameter(string query, string parameter)
     {

@@ -170,6 +170,34 @@ public sealed class FeedQueryTests(FeedFixture fixture) : IClassFixture<FeedFixt
         }
     }
 
+    /// <summary>A filter's value goes into the feed (its title; a lone lang is the feed's language), where XML
+    /// forbids characters that are not control characters too (U+FFFE, U+FFFF).</summary>
+    [Theory]
+    [InlineData("lang", "%00")]
+    [InlineData("lang", "%EF%BF%BF")]
+    [InlineData("lang", "en%EF%BF%BE")]
+    [InlineData("source", "%EF%BF%BF")]
+    [InlineData("tag", "%01")]
+    [InlineData("place", "%FF")]
+    public async Task AnyFilterIsAFeedOrAProblem(string name, string value)
+    {
+        foreach (var format in new[] { "atom", "rss", "json" })
+        {
+            var response = await Client.GetAsync($"/feeds/{format}?{name}={value}");
+
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"{format}?{name}={value}");
+                (await response.ReadProblemAsync()).Errors.Should().ContainKey(name);
+            }
+            else if (format != "json")
+            {
+                var body = await response.Content.ReadAsByteArrayAsync();
+                (format == "atom" ? ReadAtom(body) : ReadRss(body)).Title.Text.Should().StartWith("NewsWire: ");
+            }
+        }
+    }
+
     [Fact]
     public async Task AQueryOfFiveHundredAndOneCharactersIsAProblem()
     {

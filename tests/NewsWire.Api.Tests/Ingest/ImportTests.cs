@@ -34,6 +34,21 @@ public sealed class ImportTests : ServiceTest
     }
 
     [Fact]
+    public async Task ALineWithAControlCharacterInItsUrlFailsAloneUnderItsNumber()
+    {
+        // PostgreSQL refuses NUL in text: unchecked, this line failed the whole batch, good lines included.
+        var bad = System.Text.Json.JsonSerializer.Serialize(new { headline = "Bad url", body = "The url has a NUL in it.", url = "http://x.example/\u0000" });
+        var lines = Enumerable.Range(1, 7).Select(n => n == 4 ? bad : Line($"Good story {n}"));
+
+        var report = await Import(string.Join("\n", lines), "application/x-ndjson");
+
+        report.Created.Should().Be(6);
+        report.Failed.Should().ContainSingle().Which.Line.Should().Be(4);
+        report.Failed[0].Errors.Should().ContainKey("url");
+        (await Total("/api/search?q=good")).Should().Be(6);
+    }
+
+    [Fact]
     public async Task CrlfLinesAndAMissingFinalNewlineAreFine()
     {
         var report = await Import(Line("One") + "\r\n" + Line("Two"), "application/x-ndjson");

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using NewsWire.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using NewsWire.Api.Tests.Infrastructure;
 using NewsWire.Api.Webhooks;
 
 namespace NewsWire.Api.Tests.Webhooks;
@@ -62,9 +62,15 @@ public sealed class DeliveryTests() : ServiceTest(WebhookSettings.Fast())
         // Every summary field filled, tags out of order: where an entity mapping and the SQL projection could differ.
         var article = await Writer.CreateAsync(new
         {
-            headline = "Kazakhstan harvest beats forecast", lead = "Grain up a fifth.", body = "Officials met on Monday.",
-            source = "TASS", place = "Astana", lang = "en", url = "https://example.com/harvest",
-            publishedAt = "2026-12-01T10:00:00.1234567Z", tags = (string[])["wheat", "agriculture", "Kazakhstan"],
+            headline = "Kazakhstan harvest beats forecast",
+            lead = "Grain up a fifth.",
+            body = "Officials met on Monday.",
+            source = "TASS",
+            place = "Astana",
+            lang = "en",
+            url = "https://example.com/harvest",
+            publishedAt = "2026-12-01T10:00:00.1234567Z",
+            tags = (string[])["wheat", "agriculture", "Kazakhstan"],
         });
 
         await _receiver.WaitForAsync(1);
@@ -183,6 +189,28 @@ public sealed class DeliveryTests() : ServiceTest(WebhookSettings.Fast())
 
         (DateTime.UtcNow - first).Should().BeGreaterThan(TimeSpan.FromSeconds(1.5));
         (await Writer.WaitForDeliveriesAsync(subscription.Id, d => d.Count == 1 && d[0].State == "delivered")).Single().Attempts.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("100000")]
+    [InlineData("99999999999")] // past int32, which .NET's own parsing of Retry-After holds it to
+    [InlineData("999999999999999999999999")]
+    public async Task ARetryAfterPastTheMaximumIsCappedToTheMaximum(string seconds)
+    {
+        var subscription = await SubscribeAsync("harvest");
+        _receiver.Answer(context =>
+        {
+            context.Response.Headers.RetryAfter = seconds;
+            return Task.FromResult(503);
+        });
+
+        await Writer.CreateAsync(WebhookSettings.Story("Harvest beats forecast"));
+        await _receiver.WaitForAsync(1);
+        var answered = DateTime.UtcNow;
+        var pending = (await Writer.WaitForDeliveriesAsync(subscription.Id, d => d.Count == 1 && d[0].LastStatus == 503)).Single();
+
+        pending.NextAttemptAt.Should().BeCloseTo(answered.AddSeconds(new WebhookOptions().MaxRetryAfterSeconds), TimeSpan.FromMinutes(1),
+            "the receiver asked for more than the longest wait, not for nothing");
     }
 
     [Fact]

@@ -131,6 +131,12 @@ public sealed class SubscriptionApiTests() : ServiceTest(WebhookSettings.Fast())
     [InlineData("""{"q":"grain","source":7,"webhook":{"url":"http://127.0.0.1:9/"}}""", "source")]
     [InlineData("""{"q":"grain","source":[1],"webhook":{"url":"http://127.0.0.1:9/"}}""", "source")]
     [InlineData("""{"q":"grain","includeDuplicates":"yes","webhook":{"url":"http://127.0.0.1:9/"}}""", "includeDuplicates")]
+    [InlineData("""{"q":"a\u0000b","webhook":{"url":"http://127.0.0.1:9/"}}""", "q")]
+    [InlineData("""{"q":"grain\u001b[31m","webhook":{"url":"http://127.0.0.1:9/"}}""", "q")]
+    [InlineData("""{"q":"grain","source":"a\u0000b","webhook":{"url":"http://127.0.0.1:9/"}}""", "source")]
+    [InlineData("""{"q":"grain","tag":["oil","\u0000"],"webhook":{"url":"http://127.0.0.1:9/"}}""", "tag")]
+    [InlineData("""{"q":"grain","place":"\u0001Paris","webhook":{"url":"http://127.0.0.1:9/"}}""", "place")]
+    [InlineData("""{"q":"grain","lang":"en\u0000","webhook":{"url":"http://127.0.0.1:9/"}}""", "lang")]
     [InlineData("""{"q":"grain"}""", "webhook.url")]
     [InlineData("""{"q":"grain","webhook":{}}""", "webhook.url")]
     [InlineData("""{"q":"grain","webhook":{"url":"not a url"}}""", "webhook.url")]
@@ -186,6 +192,16 @@ public sealed class SubscriptionApiTests() : ServiceTest(WebhookSettings.Fast())
         var response = await Writer.PostAsJsonAsync("/api/subscriptions", new { q = "-grain", webhook = Hook });
 
         (await response.ReadProblemAsync()).Errors!["q"].Should().Equal(search.Errors!["q"]);
+    }
+
+    [Fact]
+    public async Task AFilterWithAControlCharacterIsRefusedWithTheSameMessageAsTheListing()
+    {
+        var listing = await (await Reader.GetAsync("/api/articles?source=a%00b")).ReadProblemAsync();
+
+        var response = await Writer.PostAsJsonAsync("/api/subscriptions", new { q = "grain", source = "a\u0000b", webhook = Hook });
+
+        (await response.ReadProblemAsync()).Errors!["source"].Should().Equal(listing.Errors!["source"]);
     }
 
     [Fact]
