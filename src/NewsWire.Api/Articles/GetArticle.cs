@@ -89,10 +89,7 @@ public static class GetArticle
         _ => null,
     };
 
-    private static bool IfNoneMatch(HttpRequest request, EntityTagHeaderValue etag)
-    {
-        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        // If-None-Match uses the weak comparison: W/"x" matches "x".
-        return ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false));
-    }
+    // If-None-Match uses the weak comparison: W/"x" matches "x".
+    private static bool IfNoneMatch(HttpRequest request, EntityTagHeaderValue etag) =>
+        ArticleETags.AnyMatches(request.GetTypedHeaders().IfNoneMatch, [etag], strong: false);
 }

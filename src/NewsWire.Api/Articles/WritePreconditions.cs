@@ -42,33 +42,29 @@ public sealed class WritePreconditions
     /// null when they hold or there are none.</summary>
     public string? Failure(string id, ArticleVersion? current)
     {
-        if (_ifMatch is not null)
+        if (_ifMatch is not null && current is null)
         {
-            if (current is null)
-            {
-                return $"There is no article with id or slug '{ArticleDrafts.Truncated(id)}', so If-Match matches nothing.";
-            }
+            return $"There is no article with id or slug '{ArticleDrafts.Truncated(id)}', so If-Match matches nothing.";
+        }
 
-            // Strong comparison (section 13.1.1): a weak tag never matches, whatever it names.
-            if (!_ifMatch.Any(IsAny) && !_ifMatch.Any(tag => ArticleETags.All(current.Id, current.UpdatedAt).Any(t => tag.Compare(t, useStrongComparison: true))))
-            {
-                var (json, text) = (ArticleETags.For(current.Id, current.UpdatedAt, ArticleETags.Json), ArticleETags.For(current.Id, current.UpdatedAt, ArticleETags.Text));
-                return $"If-Match names no current version of article {current.Id}: its ETag is {json} (JSON) or {text} (text). " +
-                    "A weak tag (W/\"...\", given to compressed answers) never matches: take the ETag of an answer without Content-Encoding.";
-            }
+        if (current is null)
+        {
+            return null;
+        }
+
+        var tags = ArticleETags.All(current.Id, current.UpdatedAt);
+        // Strong comparison (section 13.1.1): a weak tag never matches, whatever it names.
+        if (_ifMatch is not null && !ArticleETags.AnyMatches(_ifMatch, tags, strong: true))
+        {
+            return $"If-Match names no current version of article {current.Id}: its ETag is {tags[0]} (JSON) or {tags[1]} (text). " +
+                "A weak tag (W/\"...\", given to compressed answers) never matches: take the ETag of an answer without Content-Encoding.";
         }
 
         // Weak comparison (section 13.1.2): any match, or "*" on an existing article, fails the write.
-        if (_ifNoneMatch is not null && current is not null
-            && (_ifNoneMatch.Any(IsAny) || _ifNoneMatch.Any(tag => ArticleETags.All(current.Id, current.UpdatedAt).Any(t => tag.Compare(t, useStrongComparison: false)))))
-        {
-            return $"Article {current.Id} exists and If-None-Match is * or names its current version.";
-        }
-
-        return null;
+        return _ifNoneMatch is not null && ArticleETags.AnyMatches(_ifNoneMatch, tags, strong: false)
+            ? $"Article {current.Id} exists and If-None-Match is * or names its current version."
+            : null;
     }
-
-    private static bool IsAny(EntityTagHeaderValue tag) => tag.Equals(EntityTagHeaderValue.Any);
 
     private static bool TryParse(string? value, out IList<EntityTagHeaderValue>? tags)
     {
